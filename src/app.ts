@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import express, { type Express } from 'express';
+import type { Config } from './config.js';
+import { LIMITS } from './core/limits.js';
+import { chartqlSchema } from './graphql/schema.js';
+import type { GraphQLContext } from './graphql/HistogramResolver.js';
+import { errorHandler, methodNotAllowed, notFound } from './http/errorResponses.js';
+import { histogramRoute } from './http/histogramRoute.js';
+import { CanvasRenderer } from './render/CanvasRenderer.js';
+import type { ChartRenderer } from './render/chartSpec.js';
+
+export interface App {
+  /** The request handler, to mount on an HTTP server. */
+  readonly handler: Express;
+  readonly renderer: ChartRenderer;
+  /** Stops GraphQL and the renderer; the caller closes its HTTP server first. */
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  /** Defaults to an in-process canvas renderer. */
+  readonly renderer?: ChartRenderer;
+}
+
+/**
+ * A GraphQL operation may list every value inline; each value is a token or two, so the token
+ * limit follows the value limit.
+ */
+const MAX_TOKENS = LIMITS.maxValues * 2 + 10_000;
+
+/** Builds the whole service without listening: `main.ts` listens, tests use port 0. */
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const renderer = options.renderer ?? new CanvasRenderer();
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: chartqlSchema(),
+    introspection: config.introspection,
+    parseOptions: { maxLexicalTokens: MAX_TOKENS },
+    plugins: [
+      config.introspection
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })
+        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  app.get('/healthz', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ status: 'ok' });
+  });
+  app.get('/histogram', histogramRoute(renderer));
+  app.all('/histogram', methodNotAllowed(['GET', 'HEAD']));
+  app.use(
+    '/graphql',
+    express.json({ limit: config.bodyLimitBytes }),
+    expressMiddleware(apollo, { context: () => Promise.resolve({ renderer }) }),
+  );
+  app.use(notFound);
+  app.use(errorHandler);
+
+  return {
+    handler: app,
+    renderer,
+    async close() {
+      await apollo.stop();
+      await renderer.close();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/** The service's configuration, read once from the environment. */
+export interface Config {
+  /** Address to listen on. `HOST`, default `127.0.0.1`. */
+  readonly host: string;
+  /** Port to listen on. `PORT`, default `4001`. */
+  readonly port: number;
+  /** Whether GraphQL introspection (and so Sandbox's schema view) is on. `INTROSPECTION`, default `true`. */
+  readonly introspection: boolean;
+  /** Largest accepted request body in bytes. `BODY_LIMIT_BYTES`, default 4 MiB. */
+  readonly bodyLimitBytes: number;
+  /** Largest accepted request head (URL and headers) in bytes. `MAX_HEADER_BYTES`, default 1 MiB. */
+  readonly maxHeaderBytes: number;
+}
+
+export const DEFAULT_CONFIG: Config = Object.freeze({
+  host: '127.0.0.1',
+  port: 4001,
+  introspection: true,
+  bodyLimitBytes: 4 * 1024 * 1024,
+  maxHeaderBytes: 1024 * 1024,
+});
+
+/** Reads the configuration from environment variables; unknown values fail loudly at start. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  return Object.freeze({
+    host: env['HOST'] ?? DEFAULT_CONFIG.host,
+    port: integer(env, 'PORT', DEFAULT_CONFIG.port, 0, 65535),
+    introspection: boolean(env, 'INTROSPECTION', DEFAULT_CONFIG.introspection),
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', DEFAULT_CONFIG.bodyLimitBytes, 1024, 2 ** 30),
+    maxHeaderBytes: integer(env, 'MAX_HEADER_BYTES', DEFAULT_CONFIG.maxHeaderBytes, 16384, 2 ** 24),
+  });
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number) {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, not ${text}`);
+  }
+  return value;
+}
+
+function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const text = env[name]?.toLowerCase();
+  if (text === undefined || text === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(text)) return true;
+  if (['0', 'false', 'no', 'off'].includes(text)) return false;
+  throw new Error(`${name} must be true or false, not ${text}`);
+}

@@ -1,0 +1,717 @@
+/**
+ * Bin edges and bin counts, ported from numpy 2.4's `numpy/lib/_histograms_impl.py` in numpy's
+ * order of floating-point operations, so that edges and counts match `np.histogram` on float64
+ * data (test/fixtures/numpy-histograms.json is produced by numpy). Bin widths (`kind: 'width'`),
+ * the INTEGER rule, the default and the limits are this service's own, documented at `planBins`.
+ */
+import { badInput } from '../errors.js';
+import { MAX_BINS } from './limits.js';
+import { percentileSorted } from './statistics.js';
+
+export const BIN_RULES = [
+  'AUTO',
+  'FD',
+  'DOANE',
+  'SCOTT',
+  'STONE',
+  'RICE',
+  'STURGES',
+  'SQRT',
+  'INTEGER',
+] as const;
+export type BinRule = (typeof BIN_RULES)[number];
+
+/** How to bin: a bin count, a bin width, explicit edges, or a rule that picks the width. */
+export type BinsSpec =
+  | { readonly kind: 'count'; readonly count: number }
+  | { readonly kind: 'width'; readonly width: number }
+  | { readonly kind: 'edges'; readonly edges: readonly number[] }
+  | { readonly kind: 'rule'; readonly rule: BinRule };
+
+/** Only values in [min, max] are counted. */
+export interface Range {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** The data once validated: finite numbers in their original order, and sorted ascending. */
+export interface PreparedValues {
+  readonly values: Float64Array;
+  readonly sorted: Float64Array;
+}
+
+/** The bins chosen for some data, and which values fall inside them. */
+export interface BinPlan {
+  /** Strictly increasing, at least two. */
+  readonly edges: Float64Array;
+  /** Edges are numpy's equal-width `linspace` edges and are counted with numpy's fast path. */
+  readonly uniform: boolean;
+  /** The rule used (INTEGER or AUTO when `bins` was undefined), or null for count/width/edges. */
+  readonly rule: BinRule | null;
+  /** The common width of the bins, or null when the edges are uneven. */
+  readonly binWidth: number | null;
+  /** The values counted are `sorted[start..end)`: those inside the range and the outer edges. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Most bins the default (bins undefined) spends on one-per-integer bins before using AUTO. */
+const DEFAULT_MAX_INTEGER_BINS = 200;
+/** Above 2^52, k ± 0.5 is no longer exact, so integer-centred edges would collide. */
+const MAX_INTEGER_EDGE = 2 ** 52;
+
+/** Validates the data (non-empty, finite) and sorts a copy once for everything downstream. */
+export function prepareValues(data: ArrayLike<number>): PreparedValues {
+  if (data.length === 0) {
+    throw badInput('data', 'no values were given; at least one number is needed');
+  }
+  const values = new Float64Array(data.length);
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (v === undefined || !Number.isFinite(v)) {
+      throw badInput('data', `value ${i} is ${String(v)}; every value must be a finite number`);
+    }
+    values[i] = v;
+  }
+  return { values, sorted: values.slice().sort() };
+}
+
+/**
+ * Chooses the bins for `bins` (see `BinsSpec`) over the values inside `range` (all when absent).
+ *
+ * - count: numpy's `bins=<int>`: equal-width over [min, max] of the data or over the range; all
+ *   equal values are widened to [v − 0.5, v + 0.5].
+ * - width: edges are the multiples k·w of the width, for k from the largest with k·w ≤ lo to the
+ *   smallest with k·w ≥ hi (lo, hi: the range if given, else the data's min and max). If that
+ *   makes no bin (lo = hi on a multiple), the one bin is [k·w, (k + 1)·w]. Each edge is computed
+ *   as k·w, never by accumulating.
+ * - edges: used as given (checked: finite, strictly increasing, at least two). With a range, only
+ *   values inside both the range and the edges are counted.
+ * - rule INTEGER: one bin per integer k from ⌈lo⌉ to ⌊hi⌋, with edges k ± 0.5; the values inside
+ *   the range must all be integers.
+ * - other rules: numpy's estimators (`bins='auto'` etc.) on the values inside the range.
+ * - undefined: INTEGER when the values are all integers and need at most 200 bins, else AUTO.
+ *
+ * Throws `badInput` ('data', 'range' or 'bins') rather than ever returning non-finite edges or
+ * more than MAX_BINS bins (checked before anything is allocated).
+ */
+export function planBins(
+  input: PreparedValues,
+  bins: BinsSpec | undefined,
+  range: Range | undefined,
+): BinPlan {
+  checkRange(range);
+  if (bins === undefined) return planDefault(input, range);
+  switch (bins.kind) {
+    case 'count':
+      return planCount(input, bins.count, range);
+    case 'width':
+      return planWidth(input, bins.width, range);
+    case 'edges':
+      return planEdges(input, bins.edges, range);
+    case 'rule':
+      return bins.rule === 'INTEGER'
+        ? planInteger(input, range)
+        : planRule(input, bins.rule, range);
+    default:
+      return unreachable(bins);
+  }
+}
+
+/** Counts per bin of the values `plan` selected (`sorted[start..end)`). */
+export function countValues(plan: BinPlan, input: PreparedValues): number[] {
+  const inside = input.sorted.subarray(plan.start, plan.end);
+  if (plan.uniform) {
+    return countUniform(
+      inside,
+      plan.edges,
+      at(plan.edges, 0),
+      at(plan.edges, plan.edges.length - 1),
+    );
+  }
+  return countSorted(inside, plan.edges);
+}
+
+function planDefault(input: PreparedValues, range: Range | undefined): BinPlan {
+  const { sorted } = input;
+  const lo = range ? range.min : at(sorted, 0);
+  const hi = range ? range.max : at(sorted, sorted.length - 1);
+  const start = lowerBound(sorted, lo);
+  const end = upperBound(sorted, hi);
+  const binsNeeded = Math.floor(hi) - Math.ceil(lo) + 1;
+  if (
+    start < end &&
+    binsNeeded <= DEFAULT_MAX_INTEGER_BINS &&
+    Math.max(Math.abs(lo), Math.abs(hi)) < MAX_INTEGER_EDGE &&
+    firstNonInteger(sorted, start, end) === undefined
+  ) {
+    return planInteger(input, range);
+  }
+  return planRule(input, 'AUTO', range);
+}
+
+function planCount(input: PreparedValues, count: number, range: Range | undefined): BinPlan {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_BINS) {
+    throw badInput(
+      'bins',
+      `the bin count must be a whole number from 1 to ${MAX_BINS}; got ${String(count)}`,
+    );
+  }
+  const [first, last] = outerEdges(input.sorted, range);
+  const [start, end] = valuesInside(input.sorted, first, last, range, 'range');
+  return uniformPlan(first, last, count, null, start, end, range);
+}
+
+type EstimatorRule = Exclude<BinRule, 'INTEGER'>;
+
+function planRule(input: PreparedValues, rule: EstimatorRule, range: Range | undefined): BinPlan {
+  const [first, last] = outerEdges(input.sorted, range);
+  // numpy estimates the width from the values inside the range only.
+  const [start, end] = valuesInside(input.sorted, first, last, range, 'range');
+  const sortedInside = input.sorted.subarray(start, end);
+  // SCOTT and DOANE sum with numpy's order-dependent pairwise sums: they need the original order.
+  const needsOrder = rule === 'SCOTT' || rule === 'DOANE';
+  const inOrder = !needsOrder
+    ? sortedInside
+    : range
+      ? keepInside(input.values, first, last)
+      : input.values;
+  const width = ruleWidth(rule, inOrder, sortedInside, first, last);
+  // numpy's `if width:` is true for NaN and ±inf too; numpy then fails obscurely, so explain here.
+  if (!Number.isFinite(width) || width < 0) {
+    throw badInput(
+      'bins',
+      `the ${rule} rule gives a bin width of ${width} for these values (they are too large for ` +
+        'it); pass a bin count instead',
+    );
+  }
+  let count = 1; // numpy: a zero width (e.g. zero IQR for FD) means a single bin.
+  if (width > 0) {
+    const ratio = (last - first) / width;
+    if (!(ratio <= MAX_BINS)) {
+      throw badInput(
+        'bins',
+        `the ${rule} rule would make ${Number.isFinite(ratio) ? Math.ceil(ratio) : 'over 1e308'} ` +
+          `bins for these values; at most ` +
+          `${MAX_BINS} are allowed — pass a bin count (e.g. { count: 100 }) or a bin width of at ` +
+          `least ${(last - first) / MAX_BINS}`,
+      );
+    }
+    count = Math.max(1, Math.ceil(ratio));
+  }
+  return uniformPlan(first, last, count, rule, start, end, range);
+}
+
+function uniformPlan(
+  first: number,
+  last: number,
+  count: number,
+  rule: BinRule | null,
+  start: number,
+  end: number,
+  range: Range | undefined,
+): BinPlan {
+  const edges = linspace(first, last, count + 1);
+  if (!strictlyIncreasing(edges)) {
+    throw badInput(
+      count > 1 ? 'bins' : range ? 'range' : 'data',
+      `cannot make ${count} bin${count === 1 ? '' : 's'} of nonzero width between ${first} and ` +
+        `${last}: doubles are too coarse there` +
+        (count === 1 ? '; give a range' : '; use fewer bins'),
+    );
+  }
+  return { edges, uniform: true, rule, binWidth: (last - first) / count, start, end };
+}
+
+function planWidth(input: PreparedValues, width: number, range: Range | undefined): BinPlan {
+  if (!Number.isFinite(width) || width <= 0) {
+    throw badInput('bins', `the bin width must be a positive finite number; got ${String(width)}`);
+  }
+  const { sorted } = input;
+  const lo = range ? range.min : at(sorted, 0);
+  const hi = range ? range.max : at(sorted, sorted.length - 1);
+  const [start, end] = valuesInside(sorted, lo, hi, range, 'range');
+  let kLo = Math.floor(lo / width);
+  let kHi = Math.ceil(hi / width);
+  // Beyond 2^53 consecutive k are no longer distinct doubles (and k -= 1 would loop forever).
+  if (!Number.isSafeInteger(kLo) || !Number.isSafeInteger(kHi)) {
+    throw badInput(
+      'bins',
+      `a bin width of ${width} is too small for values as large as ` +
+        `${Math.max(Math.abs(lo), Math.abs(hi))}; use a wider bin width or a bin count`,
+    );
+  }
+  if (kHi - kLo > MAX_BINS + 2) throw tooManyWidthBins(width, kHi - kLo, lo, hi);
+  // ⌊lo / w⌋ rounds the quotient first, so it can be one off; settle on the edges themselves.
+  while (kLo * width > lo) kLo -= 1;
+  while ((kLo + 1) * width <= lo) kLo += 1;
+  while (kHi * width < hi) kHi += 1;
+  while ((kHi - 1) * width >= hi) kHi -= 1;
+  const count = Math.max(1, kHi - kLo);
+  if (count > MAX_BINS) throw tooManyWidthBins(width, count, lo, hi);
+  const edges = new Float64Array(count + 1);
+  for (let j = 0; j <= count; j++) edges[j] = (kLo + j) * width;
+  if (!strictlyIncreasing(edges) || !Number.isFinite(at(edges, count))) {
+    throw badInput(
+      'bins',
+      `a bin width of ${width} cannot make distinct finite edges around ${lo}…${hi}; ` +
+        'use a wider bin width or a bin count',
+    );
+  }
+  return { edges, uniform: false, rule: null, binWidth: width, start, end };
+}
+
+function tooManyWidthBins(width: number, count: number, lo: number, hi: number) {
+  return badInput(
+    'bins',
+    `a bin width of ${width} would make ${count} bins between ${lo} and ${hi}; at most ` +
+      `${MAX_BINS} are allowed — use a bin width of at least ${(hi - lo) / MAX_BINS} or a bin count`,
+  );
+}
+
+function planEdges(
+  input: PreparedValues,
+  given: readonly number[],
+  range: Range | undefined,
+): BinPlan {
+  if (given.length < 2 || given.length - 1 > MAX_BINS) {
+    throw badInput(
+      'bins',
+      `between 2 and ${MAX_BINS + 1} bin edges are needed (1 to ${MAX_BINS} bins); got ${given.length}`,
+    );
+  }
+  const edges = Float64Array.from(given);
+  for (const [i, e] of edges.entries()) {
+    if (!Number.isFinite(e)) throw badInput('bins', `edge ${i} is ${e}; edges must be finite`);
+  }
+  if (!strictlyIncreasing(edges)) {
+    throw badInput('bins', 'the bin edges must be strictly increasing');
+  }
+  const first = at(edges, 0);
+  const last = at(edges, edges.length - 1);
+  if (!Number.isFinite(last - first)) {
+    throw badInput('bins', `the bin edges span ${first} to ${last}, wider than the largest double`);
+  }
+  const lo = range ? Math.max(first, range.min) : first;
+  const hi = range ? Math.min(last, range.max) : last;
+  if (lo > hi) {
+    throw badInput(
+      'range',
+      `the range [${String(range?.min)}, ${String(range?.max)}] and the bin edges ` +
+        `[${first}, ${last}] do not overlap`,
+    );
+  }
+  if (range) valuesInside(input.sorted, range.min, range.max, range, 'range');
+  const [start, end] = valuesInside(input.sorted, lo, hi, range, 'bins');
+  const width = (last - first) / (edges.length - 1);
+  let even = true;
+  for (let i = 1; i < edges.length; i++) {
+    const w = at(edges, i) - at(edges, i - 1);
+    // Edges such as [0, 0.1, 0.2, 0.3] differ in the last bits: call them even to 1e-9.
+    if (Math.abs(w - width) > 1e-9 * width) even = false;
+  }
+  return { edges, uniform: false, rule: null, binWidth: even ? width : null, start, end };
+}
+
+function planInteger(input: PreparedValues, range: Range | undefined): BinPlan {
+  const { sorted } = input;
+  const lo = range ? range.min : at(sorted, 0);
+  const hi = range ? range.max : at(sorted, sorted.length - 1);
+  const [start, end] = valuesInside(sorted, lo, hi, range, 'range');
+  const bad = firstNonInteger(sorted, start, end);
+  if (bad !== undefined) {
+    throw badInput(
+      'bins',
+      `INTEGER bins need whole numbers, but ${bad} is not one; use AUTO, a bin count or a width`,
+    );
+  }
+  const kLo = Math.ceil(lo);
+  const kHi = Math.floor(hi);
+  if (Math.max(Math.abs(kLo), Math.abs(kHi)) >= MAX_INTEGER_EDGE) {
+    throw badInput('bins', 'INTEGER bins need values below 2^52 in magnitude; use a bin count');
+  }
+  const count = kHi - kLo + 1;
+  if (count > MAX_BINS) {
+    throw badInput(
+      'bins',
+      `INTEGER bins would make ${count} bins (one per whole number from ${kLo} to ${kHi}); at ` +
+        `most ${MAX_BINS} are allowed — pass a bin count or a bin width of at least ` +
+        `${Math.ceil(count / MAX_BINS)}`,
+    );
+  }
+  const edges = new Float64Array(count + 1);
+  for (let j = 0; j <= count; j++) edges[j] = kLo + j - 0.5;
+  return { edges, uniform: false, rule: 'INTEGER', binWidth: 1, start, end };
+}
+
+/**
+ * numpy's `_get_outer_edges`: the range, or the data's min and max; when they are equal, widened
+ * by ±0.5. Throws when the span overflows or the widening is lost to rounding.
+ */
+export function outerEdges(sorted: Float64Array, range: Range | undefined): [number, number] {
+  let first = range ? range.min : at(sorted, 0);
+  let last = range ? range.max : at(sorted, sorted.length - 1);
+  if (first === last) {
+    first = first - 0.5;
+    last = last + 0.5;
+  }
+  const param = range ? 'range' : 'data';
+  if (!Number.isFinite(last - first)) {
+    throw badInput(
+      param,
+      `the ${range ? 'range' : 'values'} span ${first} to ${last}, a spread larger than the ` +
+        'largest double (about 1.8e308); give a narrower range',
+    );
+  }
+  if (first === last) {
+    throw badInput(
+      param,
+      `all values equal ${first}, too large for the ±0.5 that makes a bin around them; give a range`,
+    );
+  }
+  return [first, last];
+}
+
+/** The bin width numpy's `_hist_bin_<rule>` estimator gives; 0 means "use one bin". */
+export function ruleWidth(
+  rule: EstimatorRule,
+  inOrder: Float64Array,
+  sorted: Float64Array,
+  first: number,
+  last: number,
+): number {
+  const n = sorted.length;
+  const ptp = at(sorted, n - 1) - at(sorted, 0);
+  switch (rule) {
+    case 'SQRT':
+      return ptp / Math.sqrt(n);
+    case 'STURGES':
+      return ptp / (Math.log2(n) + 1.0);
+    case 'RICE':
+      return ptp / (2.0 * powOneThird(n));
+    case 'SCOTT':
+      return powOneThird((24.0 * SQRT_PI) / n) * numpyStd(inOrder);
+    case 'FD':
+      return 2.0 * iqrOf(sorted) * powMinusOneThird(n);
+    case 'AUTO': {
+      const fd = 2.0 * iqrOf(sorted) * powMinusOneThird(n);
+      const sturges = ptp / (Math.log2(n) + 1.0);
+      const sqrt = ptp / Math.sqrt(n);
+      return Math.min(Math.max(fd, sqrt / 2), sturges);
+    }
+    case 'DOANE':
+      return doaneWidth(inOrder, ptp);
+    case 'STONE':
+      return stoneWidth(sorted, ptp, first, last);
+    default:
+      return unreachable(rule);
+  }
+}
+
+/** Python's `np.pi ** 0.5`, which is also `Math.sqrt(Math.PI)`. */
+const SQRT_PI = 1.7724538509055159;
+
+function iqrOf(sorted: Float64Array): number {
+  return percentileSorted(sorted, 75) - percentileSorted(sorted, 25);
+}
+
+function doaneWidth(x: Float64Array, ptp: number): number {
+  const n = x.length;
+  if (n <= 2) return 0.0;
+  const sg1 = Math.sqrt((6.0 * (n - 2)) / ((n + 1.0) * (n + 3)));
+  const sigma = numpyStd(x);
+  if (!(sigma > 0.0)) return 0.0;
+  const mean = pairwiseSum(x, 0, n) / n;
+  const cubes = new Float64Array(n);
+  for (let i = 0; i < n; i++) cubes[i] = cubeRounded((at(x, i) - mean) / sigma);
+  const g1 = pairwiseSum(cubes, 0, n) / n;
+  return ptp / (1.0 + Math.log2(n) + Math.log2(1.0 + Math.abs(g1) / sg1));
+}
+
+/**
+ * Stone's rule: the bin count from 1 to max(100, ⌊√n⌋) that minimises the cross-validation
+ * estimate of the integrated squared error (the first minimum wins, as in Python's `min`).
+ * One histogram per candidate: O(n·√n), slow on purpose as in numpy.
+ */
+function stoneWidth(sorted: Float64Array, ptp: number, first: number, last: number): number {
+  const n = sorted.length;
+  if (n <= 1 || ptp === 0) return 0;
+  const upper = Math.max(100, Math.trunc(Math.sqrt(n)));
+  let best = 1;
+  let bestValue = Infinity;
+  for (let nbins = 1; nbins <= upper; nbins++) {
+    const hh = ptp / nbins;
+    const edges = linspace(first, last, nbins + 1);
+    if (!strictlyIncreasing(edges)) {
+      throw badInput('bins', `the STONE rule cannot make ${nbins} bins in this range`);
+    }
+    const counts = countUniform(sorted, edges, first, last);
+    let dot = 0;
+    for (const c of counts) {
+      const p = c / n;
+      dot += p * p;
+    }
+    const value = (2 - (n + 1) * dot) / hh;
+    if (value < bestValue) {
+      bestValue = value;
+      best = nbins;
+    }
+  }
+  return ptp / best;
+}
+
+/**
+ * `np.linspace(start, stop, num, endpoint=True)` as numpy computes it: `arange(num) * step +
+ * start` with `step = (stop − start) / (num − 1)` (or `/ div * delta` when the step underflows to
+ * zero), and the last element set to `stop`.
+ */
+export function linspace(start: number, stop: number, num: number): Float64Array {
+  const y = new Float64Array(num);
+  const div = num - 1;
+  const delta = stop - start;
+  if (div > 0) {
+    const step = delta / div;
+    if (step === 0) {
+      for (let i = 0; i < num; i++) y[i] = (i / div) * delta + start;
+    } else {
+      for (let i = 0; i < num; i++) y[i] = i * step + start;
+    }
+    y[div] = stop;
+  } else if (num === 1) {
+    y[0] = 0 * delta + start;
+  }
+  return y;
+}
+
+/**
+ * numpy's fast path for equal-width bins: index ⌊(x − first) / (last − first) · n⌋, then one step
+ * down or up where that disagrees with `edges` by rounding. Values outside [first, last] are
+ * skipped; the last bin is closed.
+ */
+export function countUniform(
+  values: ArrayLike<number>,
+  edges: Float64Array,
+  first: number,
+  last: number,
+): number[] {
+  const n = edges.length - 1;
+  const counts = new Float64Array(n);
+  const denom = last - first;
+  for (let j = 0; j < values.length; j++) {
+    const x = at(values, j);
+    if (!(x >= first && x <= last)) continue;
+    let i = Math.trunc(((x - first) / denom) * n);
+    if (i === n) i -= 1;
+    if (x < at(edges, i)) i -= 1;
+    if (x >= at(edges, i + 1) && i !== n - 1) i += 1;
+    counts[i] = at(counts, i) + 1;
+  }
+  return Array.from(counts);
+}
+
+/**
+ * numpy's general path for explicit edges: `searchsorted` of each edge in the sorted values,
+ * 'left' for all but the last edge and 'right' for it, so bins are [a, b) except the last, [a, b].
+ */
+export function countSorted(sorted: Float64Array, edges: Float64Array): number[] {
+  const n = edges.length - 1;
+  const counts: number[] = [];
+  let previous = lowerBound(sorted, at(edges, 0));
+  for (let k = 1; k <= n; k++) {
+    const e = at(edges, k);
+    const position = k === n ? upperBound(sorted, e) : lowerBound(sorted, e);
+    counts.push(position - previous);
+    previous = position;
+  }
+  return counts;
+}
+
+/** numpy's `np.std(x)` (ddof 0) with numpy's pairwise summation, for the SCOTT and DOANE rules. */
+export function numpyStd(x: Float64Array): number {
+  const n = x.length;
+  const mean = pairwiseSum(x, 0, n) / n;
+  const squares = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = at(x, i) - mean;
+    squares[i] = d * d;
+  }
+  return Math.sqrt(pairwiseSum(squares, 0, n) / n);
+}
+
+/**
+ * numpy's `pairwise_sum` for float64 `add.reduce`: below 8 values a plain loop, up to 128 eight
+ * interleaved accumulators, above that split in halves (rounded to a multiple of 8). Bit-for-bit
+ * what `np.sum` returns for a contiguous array; the rules need that so that a width landing on a
+ * bin-count boundary rounds the way numpy's does.
+ */
+export function pairwiseSum(a: Float64Array, offset: number, n: number): number {
+  if (n < 8) {
+    let res = 0;
+    for (let i = 0; i < n; i++) res += at(a, offset + i);
+    return res;
+  }
+  if (n <= 128) {
+    let r0 = at(a, offset);
+    let r1 = at(a, offset + 1);
+    let r2 = at(a, offset + 2);
+    let r3 = at(a, offset + 3);
+    let r4 = at(a, offset + 4);
+    let r5 = at(a, offset + 5);
+    let r6 = at(a, offset + 6);
+    let r7 = at(a, offset + 7);
+    let i = 8;
+    for (; i < n - (n % 8); i += 8) {
+      const p = offset + i;
+      r0 += at(a, p);
+      r1 += at(a, p + 1);
+      r2 += at(a, p + 2);
+      r3 += at(a, p + 3);
+      r4 += at(a, p + 4);
+      r5 += at(a, p + 5);
+      r6 += at(a, p + 6);
+      r7 += at(a, p + 7);
+    }
+    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < n; i++) res += at(a, offset + i);
+    return res;
+  }
+  let n2 = Math.trunc(n / 2);
+  n2 -= n2 % 8;
+  return pairwiseSum(a, offset, n2) + pairwiseSum(a, offset + n2, n - n2);
+}
+
+// Python computes `n ** (1.0 / 3)` with C's pow: glibc's is correctly rounded except within a
+// few thousandths of an ulp of a halfway point (1 n in 1000 here), while V8's Math.pow is an ulp
+// off for about 1 n in 8. An ulp matters: FD on 1000 values multiplies by 1000 ** (-1/3), which
+// is 0.10000000000000002 in C and 0.1 in V8, and `ceil` can turn that ulp into a whole bin. So
+// these compute the correctly rounded x^e for e = the double nearest 1/3, exactly 1/3 − 2^-54/3:
+// x^e = ∛x · exp(−ln(x)·2^-54/3), with ∛x refined to double-double precision by one Newton step
+// whose residual x − c³ is computed exactly (Dekker's product). Valid for 1e-300 < x < 1e300.
+
+/** `x ** (1.0 / 3)` as C's pow (and so Python and numpy) computes it. */
+export function powOneThird(x: number): number {
+  const [c, correction] = oneThirdPower(x);
+  return c + correction;
+}
+
+/** `x ** (-1.0 / 3.0)` as C's pow computes it. */
+export function powMinusOneThird(x: number): number {
+  const [c, correction] = oneThirdPower(x);
+  const y = 1 / (c + correction);
+  const [p, e] = twoProduct(y, c);
+  const residual = 1 - p - e - y * correction; // 1 − y·(c + correction), 1 − p being exact
+  return y + y * residual;
+}
+
+/** The double x³ nearest the exact cube (numpy's `np.power(z, 3)` rounds about as well). */
+export function cubeRounded(z: number): number {
+  const [s, t] = twoProduct(z, z);
+  const [u, v] = twoProduct(s, z);
+  return u + (v + t * z);
+}
+
+const THIRD_ERROR_DENOMINATOR = 3 * 2 ** 54;
+
+function oneThirdPower(x: number): [number, number] {
+  if (!(x > 1e-300 && x < 1e300)) return [Math.pow(x, 1 / 3), 0];
+  const c = Math.cbrt(x);
+  const [s, t] = twoProduct(c, c);
+  const [u, v] = twoProduct(s, c);
+  const residual = x - u - v - t * c; // x − c³; x − u is exact (Sterbenz)
+  const step = residual / (3 * c * c); // c + step is ∛x to ~1e-32
+  const shrink = Math.log(x) / THIRD_ERROR_DENOMINATOR; // exp(−shrink) ≈ 1 − shrink + shrink²/2
+  return [c, step - (c + step) * shrink + (c * shrink * shrink) / 2];
+}
+
+const SPLITTER = 134217729; // 2^27 + 1
+
+/** Dekker's exact product: a·b = p + e exactly (no overflow for |a|, |b| < 1e300). */
+function twoProduct(a: number, b: number): [number, number] {
+  const p = a * b;
+  let t = SPLITTER * a;
+  const aHi = t - (t - a);
+  const aLo = a - aHi;
+  t = SPLITTER * b;
+  const bHi = t - (t - b);
+  const bLo = b - bHi;
+  return [p, aHi * bHi - p + aHi * bLo + aLo * bHi + aLo * bLo];
+}
+
+/** First index whose value is ≥ x. */
+export function lowerBound(sorted: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (at(sorted, mid) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index whose value is > x. */
+export function upperBound(sorted: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (at(sorted, mid) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function checkRange(range: Range | undefined): void {
+  if (range === undefined) return;
+  if (!Number.isFinite(range.min) || !Number.isFinite(range.max)) {
+    throw badInput('range', `the range [${range.min}, ${range.max}] is not finite`);
+  }
+  if (range.min > range.max) {
+    throw badInput('range', `range.min (${range.min}) is greater than range.max (${range.max})`);
+  }
+}
+
+/** The positions in `sorted` of the values inside [lo, hi]; throws when there are none. */
+function valuesInside(
+  sorted: Float64Array,
+  lo: number,
+  hi: number,
+  range: Range | undefined,
+  param: 'range' | 'bins',
+): [number, number] {
+  const start = lowerBound(sorted, lo);
+  const end = upperBound(sorted, hi);
+  if (start < end) return [start, end];
+  const span = `the values lie between ${at(sorted, 0)} and ${at(sorted, sorted.length - 1)}`;
+  if (param === 'range' && range) {
+    throw badInput('range', `no value lies inside the range [${range.min}, ${range.max}]; ${span}`);
+  }
+  throw badInput('bins', `no value lies inside the bin edges [${lo}, ${hi}]; ${span}`);
+}
+
+function keepInside(values: Float64Array, first: number, last: number): Float64Array {
+  return values.filter((v) => v >= first && v <= last);
+}
+
+function firstNonInteger(sorted: Float64Array, start: number, end: number): number | undefined {
+  for (let i = start; i < end; i++) {
+    const v = at(sorted, i);
+    if (!Number.isInteger(v)) return v;
+  }
+  return undefined;
+}
+
+function strictlyIncreasing(edges: Float64Array): boolean {
+  for (let i = 1; i < edges.length; i++) if (!(at(edges, i) > at(edges, i - 1))) return false;
+  return true;
+}
+
+function at(values: ArrayLike<number>, i: number): number {
+  const v = values[i];
+  if (v === undefined) throw new RangeError(`index ${i} is outside 0..${values.length - 1}`);
+  return v;
+}
+
+function unreachable(value: never): never {
+  throw new Error(`unhandled case ${JSON.stringify(value)}`);
+}

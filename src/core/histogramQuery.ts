@@ -1,0 +1,109 @@
+import { badInput } from '../errors.js';
+import { BIN_RULES, type BinRule } from './binning.js';
+import type { ArgPath, BinsArgs, HistogramArgs, ParamNamer } from './histogramSpec.js';
+import { LIMITS } from './limits.js';
+import { parseDecimal, parseDecimalList, parseWholeNumber, quote } from './parseNumbers.js';
+
+/** The query parameters `GET /histogram` understands; any other parameter is ignored. */
+export const HISTOGRAM_QUERY_PARAMS = [
+  'data',
+  'title',
+  'xlabel',
+  'ylabel',
+  'bins',
+  'binWidth',
+  'range',
+  'width',
+  'height',
+] as const;
+
+type QueryParam = (typeof HISTOGRAM_QUERY_PARAMS)[number];
+
+/**
+ * Names the arguments of the shared parser as `GET /histogram` spells them, so its errors name the
+ * query parameter at fault (`width`, not `image.width`).
+ */
+export const restParamName: ParamNamer = (path) => REST_PARAM_NAMES[path] ?? path;
+
+const REST_PARAM_NAMES: Partial<Record<ArgPath, QueryParam>> = {
+  'bins.count': 'bins',
+  'bins.edges': 'bins',
+  'bins.rule': 'bins',
+  'bins.width': 'binWidth',
+  'image.width': 'width',
+  'image.height': 'height',
+};
+
+/**
+ * Decodes `GET /histogram` query parameters into histogram arguments. It only decodes text into
+ * numbers and shapes; the limits are checked by the shared parser afterwards.
+ */
+export function histogramArgsFromQuery(query: Readonly<Record<string, unknown>>): HistogramArgs {
+  const text = (param: QueryParam): string | undefined => single(query, param);
+  const data = text('data');
+  if (data === undefined || data.trim() === '') {
+    throw badInput('data', 'data is required: comma-separated numbers such as data=1,2,2,3');
+  }
+  const bins = decodeBins(text('bins'), text('binWidth'));
+  const range = text('range');
+  const width = text('width');
+  const height = text('height');
+  return {
+    data: parseDecimalList(data, 'data', LIMITS.maxValues),
+    title: text('title'),
+    xlabel: text('xlabel'),
+    ylabel: text('ylabel'),
+    bins,
+    range: range === undefined ? undefined : decodeRange(range),
+    image: {
+      width: width === undefined ? undefined : parseWholeNumber(width, 'width'),
+      height: height === undefined ? undefined : parseWholeNumber(height, 'height'),
+    },
+  };
+}
+
+/** A parameter given once, as text. Express turns a repeated parameter into an array. */
+function single(query: Readonly<Record<string, unknown>>, param: QueryParam): string | undefined {
+  const value = query[param];
+  if (value === undefined || typeof value === 'string') return value;
+  throw badInput(param, `${param} is given more than once; give it once`);
+}
+
+const RULE_BY_NAME = new Map<string, BinRule>(BIN_RULES.map((rule) => [rule.toLowerCase(), rule]));
+
+/**
+ * `bins` is a bin count (`bins=10`), a rule name in any case (`bins=fd`) or comma-separated edges
+ * (`bins=0,1,2.5,10`); `binWidth` is a bin width. Giving both is left to the shared parser,
+ * which rejects more than one way of binning.
+ */
+function decodeBins(bins: string | undefined, binWidth: string | undefined): BinsArgs | undefined {
+  if (bins === undefined && binWidth === undefined) return undefined;
+  const args: BinsArgs = {};
+  if (binWidth !== undefined) args.width = parseDecimal(binWidth, 'binWidth');
+  if (bins !== undefined) {
+    const trimmed = bins.trim();
+    const rule = RULE_BY_NAME.get(trimmed.toLowerCase());
+    if (rule !== undefined) {
+      args.rule = rule;
+    } else if (trimmed.includes(',')) {
+      args.edges = parseDecimalList(trimmed, 'bins', LIMITS.maxBins + 1);
+    } else if (/^\d+$/.test(trimmed)) {
+      args.count = parseWholeNumber(trimmed, 'bins');
+    } else {
+      throw badInput(
+        'bins',
+        `bins (${quote(trimmed)}) must be a bin count, a rule (${[...RULE_BY_NAME.keys()].join(', ')}) or comma-separated edges`,
+      );
+    }
+  }
+  return args;
+}
+
+function decodeRange(range: string): { min: number; max: number } {
+  const parts = range.split(',');
+  if (parts.length !== 2) {
+    throw badInput('range', 'range must be two comma-separated numbers: range=lo,hi');
+  }
+  const [min, max] = parts.map((part, i) => parseDecimal(part, 'range', `range item ${i + 1}`));
+  return { min: min as number, max: max as number };
+}

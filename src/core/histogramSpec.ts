@@ -1,0 +1,224 @@
+import { badInput } from '../errors.js';
+import type { BinRule, BinsSpec, Range } from './binning.js';
+import { LIMITS } from './limits.js';
+import { cleanText } from './text.js';
+
+type Optional<T> = T | null | undefined;
+
+/** Bins as a client gives them: exactly one field must be set. */
+export interface BinsArgs {
+  count?: Optional<number>;
+  width?: Optional<number>;
+  edges?: Optional<readonly number[]>;
+  rule?: Optional<BinRule>;
+}
+
+/** Image options as a client gives them. */
+export interface ImageArgs {
+  width?: Optional<number>;
+  height?: Optional<number>;
+}
+
+/**
+ * The arguments of a histogram request, in the shape of the GraphQL arguments. The REST route
+ * decodes its query string into this shape, so both go through {@link parseHistogramArgs}.
+ */
+export interface HistogramArgs {
+  data: readonly number[];
+  title?: Optional<string>;
+  xlabel?: Optional<string>;
+  ylabel?: Optional<string>;
+  bins?: Optional<BinsArgs>;
+  range?: Optional<{ min: number; max: number }>;
+  image?: Optional<ImageArgs>;
+}
+
+export interface ImageSpec {
+  readonly width: number;
+  readonly height: number;
+  readonly format: 'png';
+}
+
+/** A validated histogram request: every limit has been checked. */
+export interface HistogramSpec {
+  readonly data: readonly number[];
+  readonly title: string;
+  readonly xlabel: string;
+  readonly ylabel: string;
+  readonly bins: BinsSpec | undefined;
+  readonly range: Range | undefined;
+  readonly image: ImageSpec;
+}
+
+export const DEFAULT_IMAGE_SIZE = { width: 800, height: 600 } as const;
+
+/** The argument paths the parser reports errors against. */
+export type ArgPath =
+  | 'data'
+  | 'title'
+  | 'xlabel'
+  | 'ylabel'
+  | 'bins'
+  | 'bins.count'
+  | 'bins.width'
+  | 'bins.edges'
+  | 'bins.rule'
+  | 'range'
+  | 'image.width'
+  | 'image.height';
+
+/** Names an argument for error messages and `param`: REST and GraphQL spell some differently. */
+export type ParamNamer = (path: ArgPath) => string;
+
+/**
+ * The one input parser: turns client arguments (from GraphQL or REST) into a validated spec.
+ * Every limit of the service is enforced here and only here. Errors name the argument at fault
+ * with the name `name` gives its path (by default the GraphQL path, such as
+ * `image.width`; REST passes its own parameter names).
+ */
+export function parseHistogramArgs(
+  args: HistogramArgs,
+  name: ParamNamer = (path) => path,
+): HistogramSpec {
+  return {
+    data: parseData(args.data, name),
+    title: parseText(args.title, name('title')),
+    xlabel: parseText(args.xlabel, name('xlabel')),
+    ylabel: parseText(args.ylabel, name('ylabel')),
+    bins: args.bins == null ? undefined : parseBins(args.bins, name),
+    range: args.range == null ? undefined : parseRange(args.range, name),
+    image: parseImage(args.image ?? {}, name),
+  };
+}
+
+function parseData(data: readonly number[], name: ParamNamer): readonly number[] {
+  const param = name('data');
+  if (data.length === 0) {
+    throw badInput(param, `${param} is empty; give at least one number`);
+  }
+  if (data.length > LIMITS.maxValues) {
+    throw badInput(
+      param,
+      `${param} has ${data.length} values; at most ${LIMITS.maxValues} are allowed per request`,
+    );
+  }
+  const bad = data.findIndex((value) => !Number.isFinite(value));
+  if (bad !== -1) {
+    throw badInput(param, `${param} item ${bad + 1} is not a finite number`);
+  }
+  return data;
+}
+
+function parseText(text: Optional<string>, param: string): string {
+  if (text == null) return '';
+  const cleaned = cleanText(text);
+  const length = codePointCount(cleaned);
+  if (length > LIMITS.maxTextLength) {
+    throw badInput(
+      param,
+      `${param} has ${length} characters; at most ${LIMITS.maxTextLength} are allowed`,
+    );
+  }
+  return cleaned;
+}
+
+function parseBins(bins: BinsArgs, name: ParamNamer): BinsSpec {
+  const given = (['count', 'width', 'edges', 'rule'] as const).filter((key) => bins[key] != null);
+  if (given.length !== 1) {
+    throw badInput(
+      name('bins'),
+      given.length === 0
+        ? 'bins needs exactly one of count, width, edges or rule'
+        : `give exactly one way of binning, not ${given.map((key) => name(`bins.${key}` as ArgPath)).join(' and ')}`,
+    );
+  }
+  const { count, width, edges, rule } = bins;
+  if (count != null) {
+    if (!Number.isInteger(count) || count < 1 || count > LIMITS.maxBins) {
+      const param = name('bins.count');
+      throw badInput(
+        param,
+        `${param} must be a whole number of bins from 1 to ${LIMITS.maxBins}, not ${count}`,
+      );
+    }
+    return { kind: 'count', count };
+  }
+  if (width != null) {
+    if (!Number.isFinite(width) || width <= 0) {
+      const param = name('bins.width');
+      throw badInput(param, `${param} must be a positive number, not ${width}`);
+    }
+    return { kind: 'width', width };
+  }
+  if (edges != null) return { kind: 'edges', edges: parseEdges(edges, name('bins.edges')) };
+  if (rule != null) return { kind: 'rule', rule };
+  throw badInput(name('bins'), 'bins needs exactly one of count, width, edges or rule');
+}
+
+function parseEdges(edges: readonly number[], param: string): readonly number[] {
+  if (edges.length < 2 || edges.length > LIMITS.maxBins + 1) {
+    throw badInput(
+      param,
+      `${param} needs from 2 to ${LIMITS.maxBins + 1} edges, not ${edges.length}`,
+    );
+  }
+  for (let i = 0; i < edges.length; i++) {
+    const edge = edges[i] as number;
+    if (!Number.isFinite(edge)) {
+      throw badInput(param, `${param} item ${i + 1} is not a finite number`);
+    }
+    if (i > 0 && edge <= (edges[i - 1] as number)) {
+      throw badInput(param, `${param} must increase strictly; item ${i + 1} does not`);
+    }
+  }
+  return edges;
+}
+
+function parseRange(range: { min: number; max: number }, name: ParamNamer): Range {
+  const { min, max } = range;
+  const param = name('range');
+  if (!Number.isFinite(min) || !Number.isFinite(max)) {
+    throw badInput(param, `${param} must be two finite numbers`);
+  }
+  if (min > max) {
+    throw badInput(param, `${param}: the minimum (${min}) is greater than the maximum (${max})`);
+  }
+  if (!Number.isFinite(max - min)) {
+    throw badInput(param, `${param} is too wide: its maximum minus its minimum overflows`);
+  }
+  return { min, max };
+}
+
+function parseImage(image: ImageArgs, name: ParamNamer): ImageSpec {
+  return {
+    width: parseSize(image.width, name('image.width'), DEFAULT_IMAGE_SIZE.width),
+    height: parseSize(image.height, name('image.height'), DEFAULT_IMAGE_SIZE.height),
+    format: 'png',
+  };
+}
+
+function parseSize(size: Optional<number>, param: string, fallback: number): number {
+  if (size == null) return fallback;
+  if (!Number.isInteger(size) || size < LIMITS.minSize || size > LIMITS.maxSize) {
+    throw badInput(
+      param,
+      `${param} must be a whole number of pixels from ${LIMITS.minSize} to ${LIMITS.maxSize}, not ${size}`,
+    );
+  }
+  return size;
+}
+
+/** Characters as a person counts them closely enough: Unicode code points, not UTF-16 units. */
+function codePointCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
+}

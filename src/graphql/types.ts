@@ -1,0 +1,219 @@
+import { ArgsType, Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { BIN_RULES, type BinRule } from '../core/binning.js';
+import { DEFAULT_IMAGE_SIZE } from '../core/histogramSpec.js';
+import type { HistogramOutcome } from '../histogramService.js';
+import type { RenderedImage } from '../render/chartSpec.js';
+
+/** The bin rules as a GraphQL enum; the values are the rule names themselves. */
+export const BinRuleEnum = Object.fromEntries(BIN_RULES.map((rule) => [rule, rule])) as {
+  [R in BinRule]: R;
+};
+
+registerEnumType(BinRuleEnum, {
+  name: 'BinRule',
+  description:
+    'How bin edges are chosen from the data; AUTO…SQRT are numpy.histogram_bin_edges rules.',
+  valuesConfig: {
+    AUTO: { description: "numpy's 'auto': min(max(FD, SQRT / 2), STURGES) bin width." },
+    FD: { description: 'Freedman–Diaconis: width 2·IQR·n^(-1/3).' },
+    DOANE: { description: "Doane's rule, Sturges corrected for skewness." },
+    SCOTT: { description: "Scott's rule: width (24·√π / n)^(1/3)·σ." },
+    STONE: { description: 'Stone: minimises an estimate of the integrated squared error.' },
+    RICE: { description: 'Rice: 2·n^(1/3) bins.' },
+    STURGES: { description: 'Sturges: log2(n) + 1 bins.' },
+    SQRT: { description: 'Square root: √n bins.' },
+    INTEGER: { description: 'One unit-wide bin per integer, centred on it; integer data only.' },
+  },
+});
+
+@InputType({ description: 'Exactly one field must be set.' })
+export class BinsInput {
+  @Field(() => Int, { nullable: true, description: 'Number of equal-width bins (1–1000).' })
+  count?: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Bin width; edges are the multiples of the width that cover the data.',
+  })
+  width?: number | null;
+
+  @Field(() => [Float], { nullable: true, description: 'Explicit edges, strictly increasing.' })
+  edges?: number[] | null;
+
+  @Field(() => BinRuleEnum, { nullable: true, description: 'A rule that picks the bins.' })
+  rule?: BinRule | null;
+}
+
+@InputType({ description: 'Only values from min to max (inclusive) are counted.' })
+export class RangeInput {
+  @Field(() => Float)
+  min!: number;
+
+  @Field(() => Float)
+  max!: number;
+}
+
+@InputType({ description: 'Size of the rendered image in pixels (100–4000).' })
+export class ImageInput {
+  @Field(() => Int, { defaultValue: DEFAULT_IMAGE_SIZE.width })
+  width!: number;
+
+  @Field(() => Int, { defaultValue: DEFAULT_IMAGE_SIZE.height })
+  height!: number;
+}
+
+@ArgsType()
+export class HistogramQueryArgs {
+  @Field(() => [Float], { description: 'The values to bin: at most 100,000 finite numbers.' })
+  data!: number[];
+
+  @Field(() => String, { nullable: true, description: 'Chart title, at most 200 characters.' })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'x-axis label, at most 200 characters.' })
+  xlabel?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'y-axis label, at most 200 characters.' })
+  ylabel?: string | null;
+
+  @Field(() => BinsInput, {
+    nullable: true,
+    description: 'How to bin; by default INTEGER or AUTO.',
+  })
+  bins?: BinsInput | null;
+
+  @Field(() => RangeInput, { nullable: true })
+  range?: RangeInput | null;
+
+  @Field(() => ImageInput, { nullable: true })
+  image?: ImageInput | null;
+}
+
+@ObjectType({ description: 'A rendered chart.' })
+export class Image {
+  @Field(() => String, { description: 'The image as a data URL: data:image/png;base64,…' })
+  dataUrl!: string;
+
+  @Field(() => String)
+  mimeType!: string;
+
+  @Field(() => Int)
+  width!: number;
+
+  @Field(() => Int)
+  height!: number;
+
+  @Field(() => Int, { description: 'Size of the encoded image in bytes.' })
+  byteLength!: number;
+
+  @Field(() => String, { description: 'A description of the chart for screen readers.' })
+  altText!: string;
+}
+
+@ObjectType()
+export class Bin {
+  @Field(() => Float, { description: 'Lower edge, included.' })
+  lower!: number;
+
+  @Field(() => Float, { description: 'Upper edge, excluded except for the last bin.' })
+  upper!: number;
+
+  @Field(() => Int)
+  count!: number;
+
+  @Field(() => Float, { description: "count / (total · width), as numpy's density=True." })
+  density!: number;
+
+  @Field(() => Int, { description: 'Values in this bin and all bins before it.' })
+  cumulativeCount!: number;
+}
+
+@ObjectType({ description: 'How the bins were chosen.' })
+export class Binning {
+  @Field(() => BinRuleEnum, {
+    nullable: true,
+    description: 'The rule used; null when a count, width or edges were given.',
+  })
+  rule!: BinRule | null;
+
+  @Field(() => Int)
+  binCount!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Width of every bin; null when uneven.' })
+  binWidth!: number | null;
+}
+
+@ObjectType({
+  description:
+    'Statistics of the counted values, as numpy and scipy compute them: linear percentiles, sample variance (ddof = 1), biased skewness and excess kurtosis.',
+})
+export class Statistics {
+  @Field(() => Int)
+  count!: number;
+
+  @Field(() => Float)
+  sum!: number;
+
+  @Field(() => Float)
+  min!: number;
+
+  @Field(() => Float)
+  max!: number;
+
+  @Field(() => Float)
+  mean!: number;
+
+  @Field(() => Float)
+  median!: number;
+
+  @Field(() => Float)
+  q1!: number;
+
+  @Field(() => Float)
+  q3!: number;
+
+  @Field(() => Float)
+  iqr!: number;
+
+  @Field(() => Float, { description: 'Sample variance (ddof = 1); 0 for a single value.' })
+  variance!: number;
+
+  @Field(() => Float)
+  stddev!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Null when n < 2 or the variance is 0.' })
+  skewness!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Excess kurtosis; null when n < 2 or the variance is 0.',
+  })
+  kurtosis!: number | null;
+}
+
+@ObjectType({ description: 'A histogram: its bins, statistics and, when asked for, its image.' })
+export class Histogram {
+  @Field(() => [Float])
+  edges!: number[];
+
+  @Field(() => [Int])
+  counts!: number[];
+
+  @Field(() => [Bin])
+  bins!: Bin[];
+
+  @Field(() => Binning)
+  binning!: Binning;
+
+  @Field(() => Statistics)
+  stats!: Statistics;
+
+  @Field(() => Int, { description: 'Values outside range, not counted.' })
+  excluded!: number;
+
+  /** The computed request; the image is rendered from it only if a client selects it. */
+  outcome!: HistogramOutcome;
+
+  /** The render in progress or done, shared by `dataUrl` and `image`. */
+  rendered?: Promise<RenderedImage>;
+}

@@ -1,0 +1,33 @@
+/**
+ * What a renderer needs to draw a chart: plain data, already binned and validated. Renderers
+ * receive nothing else, so the same spec can cross a process boundary or key a cache.
+ */
+export interface HistogramChartSpec {
+  readonly kind: 'histogram';
+  readonly title: string;
+  readonly xlabel: string;
+  readonly ylabel: string;
+  readonly edges: readonly number[];
+  readonly counts: readonly number[];
+  /** Bins are one unit wide and centred on integers: ticks go on integers. */
+  readonly integerBins: boolean;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Every kind of chart a renderer can draw. */
+export type ChartSpec = HistogramChartSpec;
+
+export interface RenderedImage {
+  readonly bytes: Buffer;
+  readonly mimeType: 'image/png';
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Draws charts. Implementations hide the canvas, the encoder and where the work runs. */
+export interface ChartRenderer {
+  render(spec: ChartSpec): Promise<RenderedImage>;
+  /** Releases what the renderer holds (canvases, processes). */
+  close(): Promise<void>;
+}

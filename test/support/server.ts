@@ -1,0 +1,63 @@
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import { createApp, type App, type AppOptions } from '../../src/app.js';
+import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
+
+export interface TestServer {
+  readonly url: string;
+  readonly app: App;
+  close(): Promise<void>;
+}
+
+/** Starts the whole service on 127.0.0.1 and a free port. */
+export async function startServer(
+  overrides: Partial<Config> = {},
+  options: AppOptions = {},
+): Promise<TestServer> {
+  const config: Config = { ...DEFAULT_CONFIG, port: 0, ...overrides };
+  const app = await createApp(config, options);
+  const server = createServer({ maxHeaderSize: config.maxHeaderBytes }, app.handler);
+  await new Promise<void>((resolve) => {
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) => {
+        server.close((error) => {
+          if (error) reject(error);
+          else resolve();
+        });
+      });
+      await app.close();
+    },
+  };
+}
+
+export interface GraphQLResponse<TData> {
+  readonly status: number;
+  readonly body: {
+    data?: TData | null;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+  };
+}
+
+/** Posts a GraphQL operation as JSON, as any client would. */
+export async function postGraphQL<TData>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLResponse<TData>> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as GraphQLResponse<TData>['body'],
+  };
+}
