@@ -33,7 +33,7 @@ node_modules/.installed: package.json package-lock.json
 $(STAMPS)/build: node_modules/.installed $(SOURCES)
 	rm -rf dist
 	npm run --silent build
-	@touch $@
+	@mkdir -p $(STAMPS) && touch $@
 
 clean:
 	rm -rf dist $(STAMPS)

@@ -1,19 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { BIN_RULES, countValues, planBins, prepareValues } from '../../src/core/binning.js';
 import {
-  BIN_RULES,
   countSorted,
   countUniform,
-  countValues,
   cubeRounded,
   linspace,
   numpyStd,
   pairwiseSum,
-  planBins,
   powMinusOneThird,
   powOneThird,
-  prepareValues,
-} from '../../src/core/binning.js';
+} from '../../src/core/numpyMath.js';
 import type { BinsSpec, Range } from '../../src/core/binning.js';
 import { LIMITS, MAX_BINS } from '../../src/core/limits.js';
 import { ChartqlError } from '../../src/errors.js';
