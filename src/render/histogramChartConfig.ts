@@ -1,5 +1,6 @@
 import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
 import type { HistogramChartSpec } from './chartSpec.js';
+import { formatTick } from './formatTick.js';
 
 export const FONT_FAMILY = 'DejaVu Sans';
 const BAR_FILL = 'rgba(54, 112, 198, 0.85)';
@@ -101,7 +102,12 @@ export function histogramChartConfig(spec: HistogramChartSpec): ChartConfigurati
             // Integer bins span k - 0.5 .. k + 0.5: ticks go on the integers, not on the edges.
             ...(spec.integerBins ? { precision: 0 } : {}),
             ...(unitTicks ? { stepSize: 1 } : {}),
-            includeBounds: !spec.integerBins,
+            includeBounds: false,
+            maxRotation: 0,
+            callback(value, index, ticks) {
+              const step = Math.abs((ticks[1]?.value ?? 0) - (ticks[0]?.value ?? 0));
+              return formatTick(Number(value), step);
+            },
           },
         },
         y: {

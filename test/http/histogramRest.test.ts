@@ -152,6 +152,38 @@ describe('GET /histogram', () => {
     });
   }
 
+  const unusual: [string, string][] = [
+    ['tiny magnitudes', 'data=1e-300,2e-300,3e-300'],
+    ['huge magnitudes', 'data=1e150,2e150,3e150'],
+    ['a single value', 'data=42'],
+    ['a single fraction', 'data=0.1'],
+    ['all values equal', 'data=7,7,7,7'],
+    ['negative values', 'data=-5,-3,-1,-1.5'],
+    ['1000 bins', `data=${Array.from({ length: 500 }, (_, i) => i).join(',')}&bins=1000`],
+    ['the largest image', 'data=1,2,3&width=4000&height=4000'],
+    ['the smallest image', 'data=1,2,3&width=100&height=100'],
+    ['a 200-character title', `data=1,2&title=${'W'.repeat(200)}`],
+    ['text in many scripts', `data=1,2&title=${encodeURIComponent('график 图表 📊 ‮evil')}`],
+  ];
+  for (const [name, query] of unusual) {
+    test(`${name} renders a PNG`, async () => {
+      const response = await fetch(`${server.url}/histogram?${query}`);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('content-type'), 'image/png');
+      decodePng(Buffer.from(await response.arrayBuffer()));
+    });
+  }
+
+  test('values too close for finite-width bins are a 400, as numpy refuses them', async () => {
+    const message = await expectError(
+      '/histogram?data=1,1.0000000000000002,1.0000000000000004',
+      400,
+      'BAD_USER_INPUT',
+      'bins',
+    );
+    assert.match(message, /too coarse/);
+  });
+
   test('an over-long title is refused before anything is drawn', async () => {
     const before = renderer.renders;
     await expectError(
