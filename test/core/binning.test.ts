@@ -13,24 +13,13 @@ import {
 } from '../../src/core/numpyMath.js';
 import type { BinsSpec, Range } from '../../src/core/binning.js';
 import { LIMITS, MAX_BINS } from '../../src/core/limits.js';
-import { ChartqlError } from '../../src/errors.js';
+import { assertBadInput } from '../support/assertBadInput.js';
 import { dataset, fixtureCases, isError, references } from './numpyFixtures.js';
-import type { Param } from './numpyFixtures.js';
 
 function binned(data: ArrayLike<number>, bins: BinsSpec | undefined, range?: Range) {
   const input = prepareValues(data);
   const plan = planBins(input, bins, range);
   return { plan, edges: Array.from(plan.edges), counts: countValues(plan, input) };
-}
-
-function assertBadInput(fn: () => unknown, param: Param, message?: RegExp): void {
-  assert.throws(fn, (error: unknown) => {
-    assert.ok(error instanceof ChartqlError, `expected a ChartqlError, got ${String(error)}`);
-    assert.equal(error.code, 'BAD_USER_INPUT');
-    assert.equal(error.param, param, `param of "${error.message}"`);
-    if (message) assert.match(error.message, message);
-    return true;
-  });
 }
 
 describe('bin edges and counts against numpy', () => {

@@ -1,20 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { computeHistogram } from '../../src/core/histogram.js';
-import { ChartqlError } from '../../src/errors.js';
+import { assertBadInput } from '../support/assertBadInput.js';
 import { assertClose, assertStatsClose, dataset, fixtureCases, isError } from './numpyFixtures.js';
-import type { Param } from './numpyFixtures.js';
-
-/** Asserts that `fn` throws BAD_USER_INPUT naming `param`, with a message matching `message`. */
-function assertBadInput(fn: () => unknown, param: Param, message?: RegExp): void {
-  assert.throws(fn, (error: unknown) => {
-    assert.ok(error instanceof ChartqlError, `expected a ChartqlError, got ${String(error)}`);
-    assert.equal(error.code, 'BAD_USER_INPUT');
-    assert.equal(error.param, param, `param of "${error.message}"`);
-    if (message) assert.match(error.message, message);
-    return true;
-  });
-}
 
 describe('computeHistogram against numpy (test/fixtures/numpy-histograms.json)', () => {
   for (const c of fixtureCases) {

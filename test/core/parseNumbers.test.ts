@@ -1,17 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseDecimal, parseDecimalList, parseWholeNumber } from '../../src/core/parseNumbers.js';
-import { ChartqlError } from '../../src/errors.js';
-
-function rejects(fn: () => unknown, param: string, message: RegExp): void {
-  assert.throws(fn, (error: unknown) => {
-    assert.ok(error instanceof ChartqlError);
-    assert.equal(error.code, 'BAD_USER_INPUT');
-    assert.equal(error.param, param);
-    assert.match(error.message, message);
-    return true;
-  });
-}
+import { assertBadInput } from '../support/assertBadInput.js';
 
 describe('parseDecimal', () => {
   const accepted: [string, number][] = [
@@ -54,12 +44,12 @@ describe('parseDecimal', () => {
   ];
   for (const text of rejected) {
     test(`rejects ${JSON.stringify(text)}`, () => {
-      rejects(() => parseDecimal(text, 'data'), 'data', /not a plain decimal|too large/);
+      assertBadInput(() => parseDecimal(text, 'data'), 'data', /not a plain decimal|too large/);
     });
   }
 
   test('rejects an empty item and says so', () => {
-    rejects(() => parseDecimal('  ', 'data', 'data item 2'), 'data', /data item 2 is empty/);
+    assertBadInput(() => parseDecimal('  ', 'data', 'data item 2'), 'data', /data item 2 is empty/);
   });
 });
 
@@ -69,16 +59,20 @@ describe('parseDecimalList', () => {
   });
 
   test('names the first bad item by position', () => {
-    rejects(() => parseDecimalList('1,2,x,y', 'data', 10), 'data', /data item 3 \("x"\)/);
+    assertBadInput(() => parseDecimalList('1,2,x,y', 'data', 10), 'data', /data item 3 \("x"\)/);
   });
 
   test('rejects empty items between commas', () => {
-    rejects(() => parseDecimalList('1,,2', 'data', 10), 'data', /data item 2 is empty/);
-    rejects(() => parseDecimalList('1,2,', 'data', 10), 'data', /data item 3 is empty/);
+    assertBadInput(() => parseDecimalList('1,,2', 'data', 10), 'data', /data item 2 is empty/);
+    assertBadInput(() => parseDecimalList('1,2,', 'data', 10), 'data', /data item 3 is empty/);
   });
 
   test('rejects more items than the limit before parsing them', () => {
-    rejects(() => parseDecimalList('x,'.repeat(10) + 'x', 'data', 10), 'data', /more than 10/);
+    assertBadInput(
+      () => parseDecimalList('x,'.repeat(10) + 'x', 'data', 10),
+      'data',
+      /more than 10/,
+    );
     assert.equal(parseDecimalList('1,'.repeat(9) + '1', 'data', 10).length, 10);
   });
 
@@ -96,7 +90,7 @@ describe('parseWholeNumber', () => {
   });
   for (const text of ['1.5', '-1', '1e3', '', 'NaN', '0x10', '9'.repeat(16)]) {
     test(`rejects ${JSON.stringify(text)}`, () => {
-      rejects(() => parseWholeNumber(text, 'width'), 'width', /whole number/);
+      assertBadInput(() => parseWholeNumber(text, 'width'), 'width', /whole number/);
     });
   }
 });
