@@ -12,19 +12,23 @@ import { chartqlSchema } from './graphql/schema.js';
 import type { GraphQLContext } from './graphql/HistogramResolver.js';
 import { errorHandler, methodNotAllowed, notFound } from './http/errorResponses.js';
 import { histogramRoute } from './http/histogramRoute.js';
-import { CanvasRenderer } from './render/CanvasRenderer.js';
+import { CachingRenderer } from './render/CachingRenderer.js';
+import { RenderPool } from './render/RenderPool.js';
 import type { ChartRenderer } from './render/chartSpec.js';
 
 export interface App {
   /** The request handler, to mount on an HTTP server. */
   readonly handler: Express;
-  readonly renderer: ChartRenderer;
+  /** The cache in front of the renderer; every render goes through it. */
+  readonly renderer: CachingRenderer;
+  /** The render pool, unless a renderer was passed in. */
+  readonly pool: RenderPool | undefined;
   /** Stops GraphQL and the renderer; the caller closes its HTTP server first. */
   close(): Promise<void>;
 }
 
 export interface AppOptions {
-  /** Defaults to an in-process canvas renderer. */
+  /** Renders in place of the child-process pool (tests pass an in-process one). */
   readonly renderer?: ChartRenderer;
 }
 
@@ -36,7 +40,17 @@ const MAX_TOKENS = LIMITS.maxValues * 2 + 10_000;
 
 /** Builds the whole service without listening: `main.ts` listens, tests use port 0. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
-  const renderer = options.renderer ?? new CanvasRenderer();
+  let pool: RenderPool | undefined;
+  let inner = options.renderer;
+  if (inner === undefined) {
+    pool = new RenderPool({
+      size: config.renderWorkers,
+      timeoutMs: config.renderTimeoutMs,
+      maxQueue: config.renderQueue,
+    });
+    inner = pool;
+  }
+  const renderer = new CachingRenderer(inner, config.renderCacheBytes);
   const apollo = new ApolloServer<GraphQLContext>({
     schema: chartqlSchema(),
     introspection: config.introspection,
@@ -69,6 +83,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   return {
     handler: app,
     renderer,
+    pool,
     async close() {
       await apollo.stop();
       await renderer.close();

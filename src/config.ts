@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 /** The service's configuration, read once from the environment. */
 export interface Config {
   /** Address to listen on. `HOST`, default `127.0.0.1`. */
@@ -10,6 +12,14 @@ export interface Config {
   readonly bodyLimitBytes: number;
   /** Largest accepted request head (URL and headers) in bytes. `MAX_HEADER_BYTES`, default 1 MiB. */
   readonly maxHeaderBytes: number;
+  /** Render child processes. `RENDER_WORKERS`, default one per core. */
+  readonly renderWorkers: number;
+  /** Deadline of one render in ms; past it the child is killed. `RENDER_TIMEOUT_MS`, default 2000. */
+  readonly renderTimeoutMs: number;
+  /** Renders that may wait for a child before requests get 503. `RENDER_QUEUE`, default 64. */
+  readonly renderQueue: number;
+  /** Bytes of rendered images kept in memory; 0 turns the cache off. `RENDER_CACHE_BYTES`, default 64 MiB. */
+  readonly renderCacheBytes: number;
 }
 
 export const DEFAULT_CONFIG: Config = Object.freeze({
@@ -18,6 +28,10 @@ export const DEFAULT_CONFIG: Config = Object.freeze({
   introspection: true,
   bodyLimitBytes: 4 * 1024 * 1024,
   maxHeaderBytes: 1024 * 1024,
+  renderWorkers: availableParallelism(),
+  renderTimeoutMs: 2000,
+  renderQueue: 64,
+  renderCacheBytes: 64 * 1024 * 1024,
 });
 
 /** Reads the configuration from environment variables; unknown values fail loudly at start. */
@@ -28,6 +42,22 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: boolean(env, 'INTROSPECTION', DEFAULT_CONFIG.introspection),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', DEFAULT_CONFIG.bodyLimitBytes, 1024, 2 ** 30),
     maxHeaderBytes: integer(env, 'MAX_HEADER_BYTES', DEFAULT_CONFIG.maxHeaderBytes, 16384, 2 ** 24),
+    renderWorkers: integer(env, 'RENDER_WORKERS', DEFAULT_CONFIG.renderWorkers, 1, 256),
+    renderTimeoutMs: integer(
+      env,
+      'RENDER_TIMEOUT_MS',
+      DEFAULT_CONFIG.renderTimeoutMs,
+      100,
+      600_000,
+    ),
+    renderQueue: integer(env, 'RENDER_QUEUE', DEFAULT_CONFIG.renderQueue, 0, 100_000),
+    renderCacheBytes: integer(
+      env,
+      'RENDER_CACHE_BYTES',
+      DEFAULT_CONFIG.renderCacheBytes,
+      0,
+      2 ** 40,
+    ),
   });
 }
 

@@ -12,8 +12,12 @@ export const ERROR_CATALOGUE = {
   NOT_FOUND: { status: 404, description: 'No route answers this path.' },
   /** The route exists but not for this HTTP method. */
   METHOD_NOT_ALLOWED: { status: 405, description: 'The route does not answer this method.' },
-  /** The chart could not be drawn. */
+  /** The chart could not be drawn: the render process failed. */
   RENDER_FAILED: { status: 503, description: 'The chart could not be rendered; try again.' },
+  /** Drawing the chart took longer than the render deadline; the render process was stopped. */
+  RENDER_TIMEOUT: { status: 503, description: 'The chart took too long to render.' },
+  /** Every renderer is busy and the queue is full; `Retry-After` says when to try again. */
+  OVERLOADED: { status: 503, description: 'The service is busy; retry after the given delay.' },
   /** Anything unexpected; details are logged, never sent to the client. */
   INTERNAL_SERVER_ERROR: { status: 500, description: 'An unexpected error; details are logged.' },
 } as const satisfies Record<string, { status: number; description: string }>;
@@ -30,6 +34,8 @@ export class ChartqlError extends Error {
     message: string,
     /** The request parameter (REST) or argument path (GraphQL) at fault, when there is one. */
     readonly param?: string,
+    /** For 503s: seconds after which a retry may succeed, sent as `Retry-After`. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.status = ERROR_CATALOGUE[code].status;

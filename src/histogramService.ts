@@ -25,6 +25,7 @@ export function computeHistogramOutcome(
 ): HistogramOutcome {
   const spec = parseHistogramArgs(args, name);
   const result = binAndDescribe(spec, name);
+  const altText = describeHistogram(spec.title, result);
   return {
     spec,
     result,
@@ -38,8 +39,10 @@ export function computeHistogramOutcome(
       integerBins: result.binning.rule === 'INTEGER',
       width: spec.image.width,
       height: spec.image.height,
+      format: spec.image.format,
+      altText,
     },
-    altText: describeHistogram(spec.title, result),
+    altText,
   };
 }
 

@@ -6,19 +6,18 @@
  */
 import { badInput } from '../errors.js';
 import { MAX_BINS } from './limits.js';
-import { percentileSorted } from './statistics.js';
+import { finiteSample, sampleOf } from './statistics.js';
+import type { Sample } from './statistics.js';
 import {
   at,
-  countSorted,
+  countEdges,
   countUniform,
   cubeRounded,
   linspace,
-  lowerBound,
   numpyStd,
   pairwiseSum,
   powMinusOneThird,
   powOneThird,
-  upperBound,
 } from './numpyMath.js';
 
 export const BIN_RULES = [
@@ -47,12 +46,6 @@ export interface Range {
   readonly max: number;
 }
 
-/** The data once validated: finite numbers in their original order, and sorted ascending. */
-export interface PreparedValues {
-  readonly values: Float64Array;
-  readonly sorted: Float64Array;
-}
-
 /** The bins chosen for some data, and which values fall inside them. */
 export interface BinPlan {
   /** Strictly increasing, at least two. */
@@ -63,9 +56,8 @@ export interface BinPlan {
   readonly rule: BinRule | null;
   /** The common width of the bins, or null when the edges are uneven. */
   readonly binWidth: number | null;
-  /** The values counted are `sorted[start..end)`: those inside the range and the outer edges. */
-  readonly start: number;
-  readonly end: number;
+  /** The values counted, in their original order: those inside the range and the outer edges. */
+  readonly inside: Sample;
 }
 
 /** Most bins the default (bins undefined) spends on one-per-integer bins before using AUTO. */
@@ -73,20 +65,12 @@ const DEFAULT_MAX_INTEGER_BINS = 200;
 /** Above 2^52, k ± 0.5 is no longer exact, so integer-centred edges would collide. */
 const MAX_INTEGER_EDGE = 2 ** 52;
 
-/** Validates the data (non-empty, finite) and sorts a copy once for everything downstream. */
-export function prepareValues(data: ArrayLike<number>): PreparedValues {
+/** Validates the data (non-empty, finite) and copies it, with its min and max, in one pass. */
+export function prepareValues(data: ArrayLike<number>): Sample {
   if (data.length === 0) {
     throw badInput('data', 'no values were given; at least one number is needed');
   }
-  const values = new Float64Array(data.length);
-  for (let i = 0; i < data.length; i++) {
-    const v = data[i];
-    if (v === undefined || !Number.isFinite(v)) {
-      throw badInput('data', `value ${i} is ${String(v)}; every value must be a finite number`);
-    }
-    values[i] = v;
-  }
-  return { values, sorted: values.slice().sort() };
+  return finiteSample(data);
 }
 
 /**
@@ -109,7 +93,7 @@ export function prepareValues(data: ArrayLike<number>): PreparedValues {
  * more than MAX_BINS bins (checked before anything is allocated).
  */
 export function planBins(
-  input: PreparedValues,
+  input: Sample,
   bins: BinsSpec | undefined,
   range: Range | undefined,
 ): BinPlan {
@@ -131,65 +115,56 @@ export function planBins(
   }
 }
 
-/** Counts per bin of the values `plan` selected (`sorted[start..end)`). */
-export function countValues(plan: BinPlan, input: PreparedValues): number[] {
-  const inside = input.sorted.subarray(plan.start, plan.end);
+/**
+ * Counts per bin of the values `plan` selected (`plan.inside`), in one pass over them: numpy's
+ * fast path for uniform edges, a binary search among the edges otherwise.
+ */
+export function countValues(plan: BinPlan): number[] {
+  const { values } = plan.inside;
   if (plan.uniform) {
     return countUniform(
-      inside,
+      values,
       plan.edges,
       at(plan.edges, 0),
       at(plan.edges, plan.edges.length - 1),
     );
   }
-  return countSorted(inside, plan.edges);
+  return countEdges(values, plan.edges);
 }
 
-function planDefault(input: PreparedValues, range: Range | undefined): BinPlan {
-  const { sorted } = input;
-  const lo = range ? range.min : at(sorted, 0);
-  const hi = range ? range.max : at(sorted, sorted.length - 1);
-  const start = lowerBound(sorted, lo);
-  const end = upperBound(sorted, hi);
+function planDefault(input: Sample, range: Range | undefined): BinPlan {
+  const lo = range ? range.min : input.min;
+  const hi = range ? range.max : input.max;
   const binsNeeded = Math.floor(hi) - Math.ceil(lo) + 1;
   if (
-    start < end &&
     binsNeeded <= DEFAULT_MAX_INTEGER_BINS &&
     Math.max(Math.abs(lo), Math.abs(hi)) < MAX_INTEGER_EDGE &&
-    firstNonInteger(sorted, start, end) === undefined
+    onlyIntegersInside(input.values, lo, hi)
   ) {
     return planInteger(input, range);
   }
   return planRule(input, 'AUTO', range);
 }
 
-function planCount(input: PreparedValues, count: number, range: Range | undefined): BinPlan {
+function planCount(input: Sample, count: number, range: Range | undefined): BinPlan {
   if (!Number.isInteger(count) || count < 1 || count > MAX_BINS) {
     throw badInput(
       'bins',
       `the bin count must be a whole number from 1 to ${MAX_BINS}; got ${String(count)}`,
     );
   }
-  const [first, last] = outerEdges(input.sorted, range);
-  const [start, end] = valuesInside(input.sorted, first, last, range, 'range');
-  return uniformPlan(first, last, count, null, start, end, range);
+  const [first, last] = outerEdges(input, range);
+  const inside = valuesInside(input, first, last, range, 'range');
+  return uniformPlan(first, last, count, null, inside, range);
 }
 
 type EstimatorRule = Exclude<BinRule, 'INTEGER'>;
 
-function planRule(input: PreparedValues, rule: EstimatorRule, range: Range | undefined): BinPlan {
-  const [first, last] = outerEdges(input.sorted, range);
-  // numpy estimates the width from the values inside the range only.
-  const [start, end] = valuesInside(input.sorted, first, last, range, 'range');
-  const sortedInside = input.sorted.subarray(start, end);
-  // SCOTT and DOANE sum with numpy's order-dependent pairwise sums: they need the original order.
-  const needsOrder = rule === 'SCOTT' || rule === 'DOANE';
-  const inOrder = !needsOrder
-    ? sortedInside
-    : range
-      ? keepInside(input.values, first, last)
-      : input.values;
-  const width = ruleWidth(rule, inOrder, sortedInside, first, last);
+function planRule(input: Sample, rule: EstimatorRule, range: Range | undefined): BinPlan {
+  const [first, last] = outerEdges(input, range);
+  // numpy estimates the width from the values inside the range only, kept in their order.
+  const inside = valuesInside(input, first, last, range, 'range');
+  const width = ruleWidth(rule, inside, first, last);
   // numpy's `if width:` is true for NaN and ±inf too; numpy then fails obscurely, so explain here.
   if (!Number.isFinite(width) || width < 0) {
     throw badInput(
@@ -212,7 +187,7 @@ function planRule(input: PreparedValues, rule: EstimatorRule, range: Range | und
     }
     count = Math.max(1, Math.ceil(ratio));
   }
-  return uniformPlan(first, last, count, rule, start, end, range);
+  return uniformPlan(first, last, count, rule, inside, range);
 }
 
 function uniformPlan(
@@ -220,8 +195,7 @@ function uniformPlan(
   last: number,
   count: number,
   rule: BinRule | null,
-  start: number,
-  end: number,
+  inside: Sample,
   range: Range | undefined,
 ): BinPlan {
   const edges = linspace(first, last, count + 1);
@@ -233,17 +207,16 @@ function uniformPlan(
         (count === 1 ? '; give a range' : '; use fewer bins'),
     );
   }
-  return { edges, uniform: true, rule, binWidth: (last - first) / count, start, end };
+  return { edges, uniform: true, rule, binWidth: (last - first) / count, inside };
 }
 
-function planWidth(input: PreparedValues, width: number, range: Range | undefined): BinPlan {
+function planWidth(input: Sample, width: number, range: Range | undefined): BinPlan {
   if (!Number.isFinite(width) || width <= 0) {
     throw badInput('bins', `the bin width must be a positive finite number; got ${String(width)}`);
   }
-  const { sorted } = input;
-  const lo = range ? range.min : at(sorted, 0);
-  const hi = range ? range.max : at(sorted, sorted.length - 1);
-  const [start, end] = valuesInside(sorted, lo, hi, range, 'range');
+  const lo = range ? range.min : input.min;
+  const hi = range ? range.max : input.max;
+  const inside = valuesInside(input, lo, hi, range, 'range');
   let kLo = Math.floor(lo / width);
   let kHi = Math.ceil(hi / width);
   // Beyond 2^53 consecutive k are no longer distinct doubles (and k -= 1 would loop forever).
@@ -271,7 +244,7 @@ function planWidth(input: PreparedValues, width: number, range: Range | undefine
         'use a wider bin width or a bin count',
     );
   }
-  return { edges, uniform: false, rule: null, binWidth: width, start, end };
+  return { edges, uniform: false, rule: null, binWidth: width, inside };
 }
 
 function tooManyWidthBins(width: number, count: number, lo: number, hi: number) {
@@ -282,11 +255,7 @@ function tooManyWidthBins(width: number, count: number, lo: number, hi: number) 
   );
 }
 
-function planEdges(
-  input: PreparedValues,
-  given: readonly number[],
-  range: Range | undefined,
-): BinPlan {
+function planEdges(input: Sample, given: readonly number[], range: Range | undefined): BinPlan {
   if (given.length < 2 || given.length - 1 > MAX_BINS) {
     throw badInput(
       'bins',
@@ -314,8 +283,10 @@ function planEdges(
         `[${first}, ${last}] do not overlap`,
     );
   }
-  if (range) valuesInside(input.sorted, range.min, range.max, range, 'range');
-  const [start, end] = valuesInside(input.sorted, lo, hi, range, 'bins');
+  if (range && countInside(input.values, range.min, range.max) === 0) {
+    throw nothingInside(input, range.min, range.max, range, 'range');
+  }
+  const inside = valuesInside(input, lo, hi, range, 'bins');
   const width = (last - first) / (edges.length - 1);
   let even = true;
   for (let i = 1; i < edges.length; i++) {
@@ -323,15 +294,14 @@ function planEdges(
     // Edges such as [0, 0.1, 0.2, 0.3] differ in the last bits: call them even to 1e-9.
     if (Math.abs(w - width) > 1e-9 * width) even = false;
   }
-  return { edges, uniform: false, rule: null, binWidth: even ? width : null, start, end };
+  return { edges, uniform: false, rule: null, binWidth: even ? width : null, inside };
 }
 
-function planInteger(input: PreparedValues, range: Range | undefined): BinPlan {
-  const { sorted } = input;
-  const lo = range ? range.min : at(sorted, 0);
-  const hi = range ? range.max : at(sorted, sorted.length - 1);
-  const [start, end] = valuesInside(sorted, lo, hi, range, 'range');
-  const bad = firstNonInteger(sorted, start, end);
+function planInteger(input: Sample, range: Range | undefined): BinPlan {
+  const lo = range ? range.min : input.min;
+  const hi = range ? range.max : input.max;
+  const inside = valuesInside(input, lo, hi, range, 'range');
+  const bad = smallestNonInteger(inside.values);
   if (bad !== undefined) {
     throw badInput(
       'bins',
@@ -354,16 +324,16 @@ function planInteger(input: PreparedValues, range: Range | undefined): BinPlan {
   }
   const edges = new Float64Array(count + 1);
   for (let j = 0; j <= count; j++) edges[j] = kLo + j - 0.5;
-  return { edges, uniform: false, rule: 'INTEGER', binWidth: 1, start, end };
+  return { edges, uniform: false, rule: 'INTEGER', binWidth: 1, inside };
 }
 
 /**
  * numpy's `_get_outer_edges`: the range, or the data's min and max; when they are equal, widened
  * by ±0.5. Throws when the span overflows or the widening is lost to rounding.
  */
-export function outerEdges(sorted: Float64Array, range: Range | undefined): [number, number] {
-  let first = range ? range.min : at(sorted, 0);
-  let last = range ? range.max : at(sorted, sorted.length - 1);
+export function outerEdges(input: Sample, range: Range | undefined): [number, number] {
+  let first = range ? range.min : input.min;
+  let last = range ? range.max : input.max;
   if (first === last) {
     first = first - 0.5;
     last = last + 0.5;
@@ -386,15 +356,9 @@ export function outerEdges(sorted: Float64Array, range: Range | undefined): [num
 }
 
 /** The bin width numpy's `_hist_bin_<rule>` estimator gives; 0 means "use one bin". */
-export function ruleWidth(
-  rule: EstimatorRule,
-  inOrder: Float64Array,
-  sorted: Float64Array,
-  first: number,
-  last: number,
-): number {
-  const n = sorted.length;
-  const ptp = at(sorted, n - 1) - at(sorted, 0);
+export function ruleWidth(rule: EstimatorRule, x: Sample, first: number, last: number): number {
+  const n = x.values.length;
+  const ptp = x.max - x.min;
   switch (rule) {
     case 'SQRT':
       return ptp / Math.sqrt(n);
@@ -403,19 +367,19 @@ export function ruleWidth(
     case 'RICE':
       return ptp / (2.0 * powOneThird(n));
     case 'SCOTT':
-      return powOneThird((24.0 * SQRT_PI) / n) * numpyStd(inOrder);
+      return powOneThird((24.0 * SQRT_PI) / n) * numpyStd(x.values);
     case 'FD':
-      return 2.0 * iqrOf(sorted) * powMinusOneThird(n);
+      return 2.0 * iqrOf(x) * powMinusOneThird(n);
     case 'AUTO': {
-      const fd = 2.0 * iqrOf(sorted) * powMinusOneThird(n);
+      const fd = 2.0 * iqrOf(x) * powMinusOneThird(n);
       const sturges = ptp / (Math.log2(n) + 1.0);
       const sqrt = ptp / Math.sqrt(n);
       return Math.min(Math.max(fd, sqrt / 2), sturges);
     }
     case 'DOANE':
-      return doaneWidth(inOrder, ptp);
+      return doaneWidth(x.values, ptp);
     case 'STONE':
-      return stoneWidth(sorted, ptp, first, last);
+      return stoneWidth(x.values, ptp, first, last);
     default:
       return unreachable(rule);
   }
@@ -424,8 +388,10 @@ export function ruleWidth(
 /** Python's `np.pi ** 0.5`, which is also `Math.sqrt(Math.PI)`. */
 const SQRT_PI = 1.7724538509055159;
 
-function iqrOf(sorted: Float64Array): number {
-  return percentileSorted(sorted, 75) - percentileSorted(sorted, 25);
+/** numpy's `np.subtract(*np.percentile(x, [75, 25]))`. */
+function iqrOf(x: Sample): number {
+  const { q1, q3 } = x.quartiles();
+  return q3 - q1;
 }
 
 function doaneWidth(x: Float64Array, ptp: number): number {
@@ -446,8 +412,8 @@ function doaneWidth(x: Float64Array, ptp: number): number {
  * estimate of the integrated squared error (the first minimum wins, as in Python's `min`).
  * One histogram per candidate: O(n·√n), slow on purpose as in numpy.
  */
-function stoneWidth(sorted: Float64Array, ptp: number, first: number, last: number): number {
-  const n = sorted.length;
+function stoneWidth(x: Float64Array, ptp: number, first: number, last: number): number {
+  const n = x.length;
   if (n <= 1 || ptp === 0) return 0;
   const upper = Math.max(100, Math.trunc(Math.sqrt(n)));
   let best = 1;
@@ -458,7 +424,7 @@ function stoneWidth(sorted: Float64Array, ptp: number, first: number, last: numb
     if (!strictlyIncreasing(edges)) {
       throw badInput('bins', `the STONE rule cannot make ${nbins} bins in this range`);
     }
-    const counts = countUniform(sorted, edges, first, last);
+    const counts = countUniform(x, edges, first, last);
     let dot = 0;
     for (const c of counts) {
       const p = c / n;
@@ -483,34 +449,81 @@ function checkRange(range: Range | undefined): void {
   }
 }
 
-/** The positions in `sorted` of the values inside [lo, hi]; throws when there are none. */
+/**
+ * The values inside [lo, hi], in their order: `input` itself when it has no others, else a copy
+ * made in a linear pass. Throws when there are none.
+ */
 function valuesInside(
-  sorted: Float64Array,
+  input: Sample,
   lo: number,
   hi: number,
   range: Range | undefined,
   param: 'range' | 'bins',
-): [number, number] {
-  const start = lowerBound(sorted, lo);
-  const end = upperBound(sorted, hi);
-  if (start < end) return [start, end];
-  const span = `the values lie between ${at(sorted, 0)} and ${at(sorted, sorted.length - 1)}`;
+): Sample {
+  if (lo <= input.min && input.max <= hi) return input;
+  const count = countInside(input.values, lo, hi);
+  if (count === 0) throw nothingInside(input, lo, hi, range, param);
+  const kept = new Float64Array(count);
+  let min = Infinity;
+  let max = -Infinity;
+  let k = 0;
+  for (let i = 0; i < input.values.length; i++) {
+    const v = at(input.values, i);
+    if (v >= lo && v <= hi) {
+      kept[k++] = v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  return sampleOf(kept, { min, max });
+}
+
+function countInside(values: Float64Array, lo: number, hi: number): number {
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = at(values, i);
+    if (v >= lo && v <= hi) count++;
+  }
+  return count;
+}
+
+function nothingInside(
+  input: Sample,
+  lo: number,
+  hi: number,
+  range: Range | undefined,
+  param: 'range' | 'bins',
+) {
+  const span = `the values lie between ${input.min} and ${input.max}`;
   if (param === 'range' && range) {
-    throw badInput('range', `no value lies inside the range [${range.min}, ${range.max}]; ${span}`);
+    return badInput(
+      'range',
+      `no value lies inside the range [${range.min}, ${range.max}]; ${span}`,
+    );
   }
-  throw badInput('bins', `no value lies inside the bin edges [${lo}, ${hi}]; ${span}`);
+  return badInput('bins', `no value lies inside the bin edges [${lo}, ${hi}]; ${span}`);
 }
 
-function keepInside(values: Float64Array, first: number, last: number): Float64Array {
-  return values.filter((v) => v >= first && v <= last);
+/** At least one value lies in [lo, hi], and all of those are whole numbers. */
+function onlyIntegersInside(values: Float64Array, lo: number, hi: number): boolean {
+  let found = false;
+  for (let i = 0; i < values.length; i++) {
+    const v = at(values, i);
+    if (v >= lo && v <= hi) {
+      if (!Number.isInteger(v)) return false;
+      found = true;
+    }
+  }
+  return found;
 }
 
-function firstNonInteger(sorted: Float64Array, start: number, end: number): number | undefined {
-  for (let i = start; i < end; i++) {
-    const v = at(sorted, i);
-    if (!Number.isInteger(v)) return v;
+function smallestNonInteger(values: Float64Array): number | undefined {
+  let smallest: number | undefined;
+  for (let i = 0; i < values.length; i++) {
+    const v = at(values, i);
+    if (!Number.isInteger(v) && (smallest === undefined || v < smallest)) smallest = v;
   }
-  return undefined;
+  return smallest;
 }
 
 function strictlyIncreasing(edges: Float64Array): boolean {

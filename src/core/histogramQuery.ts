@@ -1,6 +1,13 @@
 import { badInput } from '../errors.js';
 import { BIN_RULES, type BinRule } from './binning.js';
-import type { ArgPath, BinsArgs, HistogramArgs, ParamNamer } from './histogramSpec.js';
+import {
+  IMAGE_FORMATS,
+  type ArgPath,
+  type BinsArgs,
+  type HistogramArgs,
+  type ImageFormat,
+  type ParamNamer,
+} from './histogramSpec.js';
 import { LIMITS } from './limits.js';
 import { parseDecimal, parseDecimalList, parseWholeNumber, quote } from './parseNumbers.js';
 
@@ -15,6 +22,7 @@ export const HISTOGRAM_QUERY_PARAMS = [
   'range',
   'width',
   'height',
+  'format',
 ] as const;
 
 type QueryParam = (typeof HISTOGRAM_QUERY_PARAMS)[number];
@@ -48,6 +56,7 @@ export function histogramArgsFromQuery(query: Readonly<Record<string, unknown>>)
   const range = text('range');
   const width = text('width');
   const height = text('height');
+  const format = text('format');
   return {
     data: parseDecimalList(data, 'data', LIMITS.maxValues),
     title: text('title'),
@@ -58,6 +67,7 @@ export function histogramArgsFromQuery(query: Readonly<Record<string, unknown>>)
     image: {
       width: width === undefined ? undefined : parseWholeNumber(width, 'width'),
       height: height === undefined ? undefined : parseWholeNumber(height, 'height'),
+      format: format === undefined ? undefined : decodeFormat(format),
     },
   };
 }
@@ -106,4 +116,16 @@ function decodeRange(range: string): { min: number; max: number } {
   }
   const [min, max] = parts.map((part, i) => parseDecimal(part, 'range', `range item ${i + 1}`));
   return { min: min as number, max: max as number };
+}
+
+function decodeFormat(format: string): ImageFormat {
+  const name = format.trim().toLowerCase();
+  const known = IMAGE_FORMATS.find((candidate) => candidate === name);
+  if (known === undefined) {
+    throw badInput(
+      'format',
+      `format (${quote(format)}) must be one of ${IMAGE_FORMATS.join(', ')}`,
+    );
+  }
+  return known;
 }

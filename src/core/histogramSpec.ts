@@ -17,6 +17,7 @@ export interface BinsArgs {
 export interface ImageArgs {
   width?: Optional<number>;
   height?: Optional<number>;
+  format?: Optional<ImageFormat>;
 }
 
 /**
@@ -36,8 +37,12 @@ export interface HistogramArgs {
 export interface ImageSpec {
   readonly width: number;
   readonly height: number;
-  readonly format: 'png';
+  readonly format: ImageFormat;
 }
+
+/** Image formats the service produces. */
+export const IMAGE_FORMATS = ['png', 'svg'] as const;
+export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 
 /** A validated histogram request: every limit has been checked. */
 export interface HistogramSpec {
@@ -193,7 +198,7 @@ function parseImage(image: ImageArgs, name: ParamNamer): ImageSpec {
   return {
     width: parseSize(image.width, name('image.width'), DEFAULT_IMAGE_SIZE.width),
     height: parseSize(image.height, name('image.height'), DEFAULT_IMAGE_SIZE.height),
-    format: 'png',
+    format: image.format ?? 'png',
   };
 }
 

@@ -33,7 +33,7 @@ export function linspace(start: number, stop: number, num: number): Float64Array
  * skipped; the last bin is closed.
  */
 export function countUniform(
-  values: ArrayLike<number>,
+  values: Float64Array,
   edges: Float64Array,
   first: number,
   last: number,
@@ -54,20 +54,31 @@ export function countUniform(
 }
 
 /**
- * numpy's general path for explicit edges: `searchsorted` of each edge in the sorted values,
- * 'left' for all but the last edge and 'right' for it, so bins are [a, b) except the last, [a, b].
+ * numpy's general path for explicit edges, `searchsorted` of each edge in the sorted values
+ * ('left' for all but the last edge, 'right' for it), done the other way round without sorting:
+ * a binary search among the edges for each value. Bins are [a, b) except the last, [a, b]; values
+ * outside the edges are skipped.
  */
-export function countSorted(sorted: Float64Array, edges: Float64Array): number[] {
+export function countEdges(values: Float64Array, edges: Float64Array): number[] {
   const n = edges.length - 1;
-  const counts: number[] = [];
-  let previous = lowerBound(sorted, at(edges, 0));
-  for (let k = 1; k <= n; k++) {
-    const e = at(edges, k);
-    const position = k === n ? upperBound(sorted, e) : lowerBound(sorted, e);
-    counts.push(position - previous);
-    previous = position;
+  const first = at(edges, 0);
+  const last = at(edges, n);
+  const counts = new Float64Array(n);
+  for (let j = 0; j < values.length; j++) {
+    const x = at(values, j);
+    if (!(x >= first && x <= last)) continue;
+    // The last bin i < n whose lower edge is ≤ x: edges[lo] ≤ x throughout, and x < edges[hi]
+    // unless hi = n (x on the last edge belongs to the last bin).
+    let lo = 0;
+    let hi = n;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >>> 1;
+      if (at(edges, mid) <= x) lo = mid;
+      else hi = mid;
+    }
+    counts[lo] = at(counts, lo) + 1;
   }
-  return counts;
+  return Array.from(counts);
 }
 
 /** numpy's `np.std(x)` (ddof 0) with numpy's pairwise summation, for the SCOTT and DOANE rules. */
@@ -181,32 +192,13 @@ function twoProduct(a: number, b: number): [number, number] {
   return [p, aHi * bHi - p + aHi * bLo + aLo * bHi + aLo * bLo];
 }
 
-/** First index whose value is ≥ x. */
-export function lowerBound(sorted: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (at(sorted, mid) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index whose value is > x. */
-export function upperBound(sorted: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (at(sorted, mid) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** `values[i]`, which must exist: indices here come from loops over the same array. */
-export function at(values: ArrayLike<number>, i: number): number {
+/**
+ * `values[i]`, which must exist: indices here come from loops over the same array. Float64Array
+ * only, on purpose: V8 specialises this helper for the array types it has seen, and once it had
+ * also seen plain arrays, the loops that inline it ran up to twice as slow (counting 1,000,000
+ * values took 10 to 20 ms instead of 8).
+ */
+export function at(values: Float64Array, i: number): number {
   const v = values[i];
   if (v === undefined) throw new RangeError(`index ${i} is outside 0..${values.length - 1}`);
   return v;

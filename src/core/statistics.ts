@@ -1,4 +1,6 @@
 import { badInput } from '../errors.js';
+import { at } from './numpyMath.js';
+import { orderStatistics } from './select.js';
 
 /** Summary statistics of the values a histogram counted. */
 export interface Statistics {
@@ -25,25 +27,72 @@ export interface Statistics {
   kurtosis: number | null;
 }
 
+/** numpy.percentile at 25, 50 and 75 (the default 'linear' method). */
+export interface Quartiles {
+  readonly q1: number;
+  readonly median: number;
+  readonly q3: number;
+}
+
 /**
- * Statistics of any finite numbers (copied and sorted here; `values` is not modified).
+ * Finite values in their original order (numpy's pairwise sums depend on it, so nothing reorders
+ * them), with their extent, and their quartiles found once for whoever needs them first: the FD
+ * and AUTO rules and the statistics share them.
+ */
+export interface Sample {
+  readonly values: Float64Array;
+  readonly min: number;
+  readonly max: number;
+  /** Found by selection on a copy on the first call (O(n), no sort), then remembered. */
+  quartiles(): Quartiles;
+}
+
+/** A sample of `values`, which the caller must no longer modify; `extent` saves a scan. */
+export function sampleOf(
+  values: Float64Array,
+  extent: { readonly min: number; readonly max: number } = extentOf(values),
+): Sample {
+  let quartiles: Quartiles | undefined;
+  return {
+    values,
+    min: extent.min,
+    max: extent.max,
+    quartiles: () => (quartiles ??= quartilesOf(values)),
+  };
+}
+
+/**
+ * A sample of a copy of `data`, checked in the same pass: throws `badInput('data', …)` at the
+ * first value that is not a finite number. Empty data gives an empty sample (min > max).
+ */
+export function finiteSample(data: ArrayLike<number>): Sample {
+  const values = new Float64Array(data.length);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (v === undefined || !Number.isFinite(v)) {
+      throw badInput('data', `value ${i} is ${String(v)}; every value must be a finite number`);
+    }
+    values[i] = v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return sampleOf(values, { min, max });
+}
+
+/**
+ * Statistics of any finite numbers (copied here; `values` is not modified).
  * Throws `badInput('data', …)` for empty input, a non-finite value, or statistics a double cannot
  * hold (a sum or variance beyond ±1.8e308).
  */
 export function statistics(values: ArrayLike<number>): Statistics {
-  const sorted = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === undefined || !Number.isFinite(v)) {
-      throw badInput('data', `value ${i} is ${String(v)}; every value must be a finite number`);
-    }
-    sorted[i] = v;
-  }
-  return statisticsOfSorted(sorted.sort());
+  return statisticsOf(finiteSample(values));
 }
 
 /**
- * Statistics of finite values already sorted ascending (the histogram shares its sorted copy).
+ * Statistics of a sample (the histogram passes the values it counted). Nothing is sorted: the
+ * quartiles come from `sample.quartiles()`, everything else from linear passes.
  *
  * Sums are Neumaier-compensated, so they are within a few ulps of the exact sum whatever the order
  * or count. Central moments are taken in a second pass around the mean, after dividing the
@@ -51,18 +100,17 @@ export function statistics(values: ArrayLike<number>): Statistics {
  * of the plain formulas, but squares and fourth powers can neither overflow (values near 1e300)
  * nor underflow to zero (values near 1e-300), where numpy returns inf or 0.
  */
-export function statisticsOfSorted(sorted: Float64Array): Statistics {
-  const n = sorted.length;
+export function statisticsOf(sample: Sample): Statistics {
+  const { values, min, max } = sample;
+  const n = values.length;
   if (n === 0) throw badInput('data', 'no values were given; at least one number is needed');
-  const min = at(sorted, 0);
-  const max = at(sorted, n - 1);
   if (!Number.isFinite(max - min)) {
     throw badInput(
       'data',
       `the values span ${min} to ${max}, a spread larger than the largest double (about 1.8e308)`,
     );
   }
-  const sum = compensatedSum(sorted);
+  const sum = compensatedSum(values);
   if (!Number.isFinite(sum)) {
     throw badInput(
       'data',
@@ -71,38 +119,14 @@ export function statisticsOfSorted(sorted: Float64Array): Statistics {
   }
   // Rounding can put sum / n just outside [min, max] (e.g. three copies of 0.1); the mean cannot be.
   const mean = Math.min(max, Math.max(min, sum / n));
-  const q1 = percentileSorted(sorted, 25);
-  const median = percentileSorted(sorted, 50);
-  const q3 = percentileSorted(sorted, 75);
+  const { q1, median, q3 } = sample.quartiles();
   const base = { count: n, sum, min, max, mean, median, q1, q3, iqr: q3 - q1 };
   if (min === max) {
     return { ...base, variance: 0, stddev: 0, skewness: null, kurtosis: null };
   }
 
   const scale = powerOfTwoNear(Math.max(max - mean, mean - min));
-  let s2 = 0;
-  let c2 = 0;
-  let s3 = 0;
-  let c3 = 0;
-  let s4 = 0;
-  let c4 = 0;
-  for (let i = 0; i < n; i++) {
-    const d = (at(sorted, i) - mean) / scale;
-    const d2 = d * d;
-    const d3 = d2 * d;
-    const d4 = d2 * d2;
-    // Neumaier steps, inlined: this loop runs over up to a million values.
-    let t = s2 + d2;
-    c2 += Math.abs(s2) >= Math.abs(d2) ? s2 - t + d2 : d2 - t + s2;
-    s2 = t;
-    t = s3 + d3;
-    c3 += Math.abs(s3) >= Math.abs(d3) ? s3 - t + d3 : d3 - t + s3;
-    s3 = t;
-    t = s4 + d4;
-    c4 += Math.abs(s4) >= Math.abs(d4) ? s4 - t + d4 : d4 - t + s4;
-    s4 = t;
-  }
-  const sumSquares = s2 + c2;
+  const { sumSquares, sumCubes, sumFourths } = centralSums(values, mean, scale);
   const sampleVarianceScaled = sumSquares / (n - 1);
   const variance = scale * (scale * sampleVarianceScaled);
   if (!Number.isFinite(variance)) {
@@ -115,8 +139,8 @@ export function statisticsOfSorted(sorted: Float64Array): Statistics {
   const stddev = scale * Math.sqrt(sampleVarianceScaled);
 
   const m2 = sumSquares / n;
-  const m3 = (s3 + c3) / n;
-  const m4 = (s4 + c4) / n;
+  const m3 = sumCubes / n;
+  const m4 = sumFourths / n;
   // scipy's test for a variance that is only rounding noise: m2 <= (eps * mean)**2, in scaled units.
   const zeroVariance = m2 <= ((Number.EPSILON * Math.abs(mean)) / scale) ** 2;
   return {
@@ -129,37 +153,94 @@ export function statisticsOfSorted(sorted: Float64Array): Statistics {
 }
 
 /**
+ * Σd², Σd³ and Σd⁴ of the deviations d = (x − mean) / scale, Neumaier-compensated. A function of
+ * its own so that V8 optimises this loop, which runs over up to a million values, on its own.
+ */
+function centralSums(values: Float64Array, mean: number, scale: number) {
+  let s2 = 0;
+  let c2 = 0;
+  let s3 = 0;
+  let c3 = 0;
+  let s4 = 0;
+  let c4 = 0;
+  for (let i = 0; i < values.length; i++) {
+    const d = (at(values, i) - mean) / scale;
+    const d2 = d * d;
+    const d3 = d2 * d;
+    const d4 = d2 * d2;
+    // Neumaier steps, inlined.
+    let t = s2 + d2;
+    c2 += Math.abs(s2) >= Math.abs(d2) ? s2 - t + d2 : d2 - t + s2;
+    s2 = t;
+    t = s3 + d3;
+    c3 += Math.abs(s3) >= Math.abs(d3) ? s3 - t + d3 : d3 - t + s3;
+    s3 = t;
+    t = s4 + d4;
+    c4 += Math.abs(s4) >= Math.abs(d4) ? s4 - t + d4 : d4 - t + s4;
+    s4 = t;
+  }
+  return { sumSquares: s2 + c2, sumCubes: s3 + c3, sumFourths: s4 + c4 };
+}
+
+/**
  * numpy.percentile(sorted, q) with the default 'linear' method, in numpy's order of operations:
  * virtual index (n − 1)·(q / 100), then numpy's `_lerp`, which interpolates from the upper
  * neighbour (`b − (b − a)·(1 − t)`) when t ≥ 0.5. `sorted` must be ascending and non-empty.
  */
 export function percentileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
+  const { previous, next, gamma } = percentilePosition(sorted.length, q);
+  return lerp(item(sorted, previous), item(sorted, next), gamma);
+}
+
+/**
+ * numpy.percentile(values, q) for each q, as `percentileSorted` computes it on a sorted copy, but
+ * by selecting the order statistics needed from one copy instead: `values` keeps its order.
+ */
+export function percentiles(values: Float64Array, qs: readonly number[]): number[] {
+  const positions = qs.map((q) => percentilePosition(values.length, q));
+  const neighbours = orderStatistics(
+    values,
+    positions.flatMap((p) => [p.previous, p.next]),
+  );
+  return positions.map((p, i) => lerp(at(neighbours, 2 * i), at(neighbours, 2 * i + 1), p.gamma));
+}
+
+function quartilesOf(values: Float64Array): Quartiles {
+  const [q1, median, q3] = percentiles(values, [25, 50, 75]);
+  if (q1 === undefined || median === undefined || q3 === undefined) {
+    throw new Error('three percentiles were asked for');
+  }
+  return { q1, median, q3 };
+}
+
+interface PercentilePosition {
+  /** Sorted positions of the two values to interpolate between, and the weight of `next`. */
+  previous: number;
+  next: number;
+  gamma: number;
+}
+
+function percentilePosition(n: number, q: number): PercentilePosition {
   if (n === 0 || !(q >= 0 && q <= 100)) {
     throw new RangeError(`percentile ${q} of ${n} values is undefined`);
   }
   const virtualIndex = (n - 1) * (q / 100);
-  let previous: number;
-  let next: number;
-  let gamma: number;
   if (virtualIndex >= n - 1) {
     // numpy points both neighbours at index -1 (the last value); gamma is then virtualIndex + 1.
-    previous = n - 1;
-    next = n - 1;
-    gamma = virtualIndex + 1;
-  } else {
-    previous = Math.floor(virtualIndex);
-    next = previous + 1;
-    gamma = virtualIndex - previous;
+    return { previous: n - 1, next: n - 1, gamma: virtualIndex + 1 };
   }
-  const a = at(sorted, previous);
-  const b = at(sorted, next);
+  const previous = Math.floor(virtualIndex);
+  return { previous, next: previous + 1, gamma: virtualIndex - previous };
+}
+
+/** numpy's `_lerp`. */
+function lerp(a: number, b: number, gamma: number): number {
   const diff = b - a;
   return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
 }
 
 /** Neumaier's compensated sum: within a few ulps of the exact sum for any order and length. */
-export function compensatedSum(values: ArrayLike<number>): number {
+export function compensatedSum(values: Float64Array): number {
   let sum = 0;
   let compensation = 0;
   for (let i = 0; i < values.length; i++) {
@@ -171,13 +252,24 @@ export function compensatedSum(values: ArrayLike<number>): number {
   return sum + compensation;
 }
 
+function extentOf(values: Float64Array): { min: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = at(values, i);
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { min, max };
+}
+
 /** A power of two within a factor of √2 of x (x > 0, finite); dividing by it is exact. */
 function powerOfTwoNear(x: number): number {
   const k = Math.min(1023, Math.max(-1074, Math.round(Math.log2(x))));
   return 2 ** k;
 }
 
-function at(values: ArrayLike<number>, i: number): number {
+function item(values: ArrayLike<number>, i: number): number {
   const v = values[i];
   if (v === undefined) throw new RangeError(`index ${i} is outside 0..${values.length - 1}`);
   return v;

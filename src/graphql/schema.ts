@@ -23,7 +23,12 @@ export function toGraphQLError(error: ChartqlError): GraphQLError {
     extensions: {
       code: error.code,
       ...(error.param === undefined ? {} : { argument: error.param }),
-      http: { status: error.status },
+      http: {
+        status: error.status,
+        ...(error.retryAfterSeconds === undefined
+          ? {}
+          : { headers: new Map([['retry-after', String(error.retryAfterSeconds)]]) }),
+      },
     },
   });
 }

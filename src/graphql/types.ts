@@ -1,6 +1,6 @@
 import { ArgsType, Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BIN_RULES, type BinRule } from '../core/binning.js';
-import { DEFAULT_IMAGE_SIZE } from '../core/histogramSpec.js';
+import { DEFAULT_IMAGE_SIZE, type ImageFormat } from '../core/histogramSpec.js';
 import type { HistogramOutcome } from '../histogramService.js';
 import type { RenderedImage } from '../render/chartSpec.js';
 
@@ -53,13 +53,30 @@ export class RangeInput {
   max!: number;
 }
 
-@InputType({ description: 'Size of the rendered image in pixels (100–4000).' })
+/** Image formats as a GraphQL enum (PNG, SVG); values map to the service's lower-case names. */
+export const ImageFormatEnum = { PNG: 'png', SVG: 'svg' } as const satisfies Record<
+  string,
+  ImageFormat
+>;
+
+registerEnumType(ImageFormatEnum, {
+  name: 'ImageFormat',
+  valuesConfig: {
+    PNG: { description: 'image/png' },
+    SVG: { description: 'image/svg+xml, with the alt text in <desc>' },
+  },
+});
+
+@InputType({ description: 'The rendered image: size in pixels (100–4000) and format.' })
 export class ImageInput {
   @Field(() => Int, { defaultValue: DEFAULT_IMAGE_SIZE.width })
   width!: number;
 
   @Field(() => Int, { defaultValue: DEFAULT_IMAGE_SIZE.height })
   height!: number;
+
+  @Field(() => ImageFormatEnum, { defaultValue: ImageFormatEnum.PNG })
+  format!: ImageFormat;
 }
 
 @ArgsType()

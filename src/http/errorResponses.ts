@@ -3,6 +3,8 @@ import { ChartqlError, ERROR_CATALOGUE, type ErrorCode } from '../errors.js';
 
 /** Sends a catalogued error as JSON: `{"error":{"code","message","param"}}`, never cached. */
 export function sendError(res: Response, error: ChartqlError): void {
+  if (error.retryAfterSeconds !== undefined)
+    res.set('Retry-After', String(error.retryAfterSeconds));
   res
     .status(error.status)
     .set('Cache-Control', 'no-store')

@@ -1,6 +1,8 @@
 import { createCanvas, type Canvas } from 'canvas';
 import { Chart, registerables, type ChartItem } from 'chart.js';
-import type { ChartRenderer, ChartSpec, RenderedImage } from './chartSpec.js';
+import { MIME_TYPES, type ChartRenderer, type ChartSpec, type RenderedImage } from './chartSpec.js';
+import { encodePng } from './encodePng.js';
+import { escapeXml } from './escapeXml.js';
 import { registerFonts } from './fonts.js';
 import { histogramChartConfig } from './histogramChartConfig.js';
 
@@ -10,7 +12,7 @@ Chart.register(...registerables);
 const MAX_CANVASES = 8;
 
 /**
- * Renders charts in this process with Chart.js on node-canvas. Canvases are reused, one per
+ * Renders charts in this process with Chart.js on node-canvas. PNG canvases are reused, one per
  * size: a new canvas per render keeps about 2 MB of native memory each. Renders run one at a
  * time, so a canvas is never drawn on while it is being encoded.
  */
@@ -34,13 +36,16 @@ export class CanvasRenderer implements ChartRenderer {
   }
 
   private async draw(spec: ChartSpec): Promise<RenderedImage> {
-    const canvas = this.canvasFor(spec.width, spec.height);
-    const config = chartConfig(spec);
+    // An SVG surface is finished by toBuffer(), so each SVG gets its own; it holds no pixels.
+    const canvas =
+      spec.format === 'svg'
+        ? createCanvas(spec.width, spec.height, 'svg')
+        : this.canvasFor(spec.width, spec.height);
     // Chart.js only reads a context from a canvas-like object; node-canvas provides one.
-    const chart = new Chart(canvas as unknown as ChartItem, config);
+    const chart = new Chart(canvas as unknown as ChartItem, chartConfig(spec));
     try {
-      const bytes = await encodePng(canvas);
-      return { bytes, mimeType: 'image/png', width: spec.width, height: spec.height };
+      const bytes = spec.format === 'svg' ? describedSvg(canvas, spec) : await encodePng(canvas);
+      return { bytes, mimeType: MIME_TYPES[spec.format], width: spec.width, height: spec.height };
     } finally {
       chart.destroy();
     }
@@ -68,11 +73,16 @@ function chartConfig(spec: ChartSpec) {
   return histogramChartConfig(spec);
 }
 
-function encodePng(canvas: Canvas): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    canvas.toBuffer((error, bytes) => {
-      if (error) reject(error);
-      else resolve(bytes);
-    }, 'image/png');
-  });
+/**
+ * The SVG with a `<title>` and a `<desc>` (the alt text) right after the opening tag, so screen
+ * readers and file browsers can tell what it shows. Cairo draws text as glyph outlines, so the
+ * user's text appears only here, escaped.
+ */
+function describedSvg(canvas: Canvas, spec: ChartSpec): Buffer {
+  const svg = canvas.toBuffer().toString('utf8');
+  const open = svg.indexOf('<svg');
+  const end = svg.indexOf('>', open) + 1;
+  const title = spec.title === '' ? 'Histogram' : spec.title;
+  const described = `<title>${escapeXml(title)}</title><desc>${escapeXml(spec.altText)}</desc>`;
+  return Buffer.from(svg.slice(0, end) + described + svg.slice(end));
 }

@@ -1,3 +1,12 @@
+import type { ImageFormat } from '../core/histogramSpec.js';
+
+export const MIME_TYPES = {
+  png: 'image/png',
+  svg: 'image/svg+xml',
+} as const satisfies Record<ImageFormat, string>;
+
+export type ImageMimeType = (typeof MIME_TYPES)[ImageFormat];
+
 /**
  * What a renderer needs to draw a chart: plain data, already binned and validated. Renderers
  * receive nothing else, so the same spec can cross a process boundary or key a cache.
@@ -13,6 +22,9 @@ export interface HistogramChartSpec {
   readonly integerBins: boolean;
   readonly width: number;
   readonly height: number;
+  readonly format: ImageFormat;
+  /** A description for screen readers; SVG output carries it in `<desc>`. */
+  readonly altText: string;
 }
 
 /** Every kind of chart a renderer can draw. */
@@ -20,7 +32,7 @@ export type ChartSpec = HistogramChartSpec;
 
 export interface RenderedImage {
   readonly bytes: Buffer;
-  readonly mimeType: 'image/png';
+  readonly mimeType: ImageMimeType;
   readonly width: number;
   readonly height: number;
 }

@@ -3,8 +3,10 @@ import { describe, test } from 'node:test';
 import {
   compensatedSum,
   percentileSorted,
+  percentiles,
+  sampleOf,
   statistics,
-  statisticsOfSorted,
+  statisticsOf,
 } from '../../src/core/statistics.js';
 import type { Statistics } from '../../src/core/statistics.js';
 import { ChartqlError } from '../../src/errors.js';
@@ -152,6 +154,21 @@ describe('statistics: literal reference tables', () => {
     assert.throws(() => percentileSorted([], 50), RangeError);
   });
 
+  test('percentiles by selection are percentileSorted on a sorted copy, bit for bit', () => {
+    const qs = [0, 1, 10, 25, 33.3, 50, 66.7, 75, 90, 99, 100];
+    for (const name of Object.keys(references)) {
+      const values = Float64Array.from(dataset(name));
+      const sorted = values.slice().sort();
+      const expected = qs.map((q) => percentileSorted(sorted, q));
+      assert.deepEqual(percentiles(values, qs), expected, name);
+    }
+    assert.deepEqual(
+      percentiles(Float64Array.from([0.4, 0.1]), [70, 25]),
+      [0.31, 0.17500000000000002],
+    );
+    assert.throws(() => percentiles(new Float64Array(0), [50]), RangeError);
+  });
+
   test('empty input, NaN and overflowing sums or variances are refused', () => {
     assertBadData(() => statistics([]), /no values/);
     assertBadData(() => statistics([1, NaN]), /value 1 is NaN/);
@@ -186,20 +203,29 @@ describe('statistics: literal reference tables', () => {
     assert.equal(stats.count, 1_000_000);
     assert.equal(stats.min, 0);
     assert.equal(stats.max, 1_000_002);
-    assert.equal(compensatedSum([1e16, 1, -1e16]), 1);
+    assert.equal(compensatedSum(Float64Array.from([1e16, 1, -1e16])), 1);
   });
 
   test('the 100,000-value formula dataset is the generator’s, to the last bit', () => {
     const formula = formulaDataset('irwin-hall-100k');
     const values = irwinHall(formula.seed, formula.n);
     assert.deepEqual(values.slice(0, 5), formula.first);
-    assert.equal(compensatedSum(values), formula.fsum, 'Neumaier matches math.fsum exactly here');
+    assert.equal(
+      compensatedSum(Float64Array.from(values)),
+      formula.fsum,
+      'Neumaier matches math.fsum exactly here',
+    );
   });
 
-  test('statisticsOfSorted does not re-sort, statistics does not modify its input', () => {
+  test('statistics does not modify its input, nor statisticsOf the sample’s order', () => {
     const values = [3, 1, 2];
     statistics(values);
     assert.deepEqual(values, [3, 1, 2]);
-    assert.equal(statisticsOfSorted(Float64Array.from([1, 2, 3])).median, 2);
+    const sample = sampleOf(Float64Array.from([3, 1, 4, 2]));
+    assert.deepEqual([sample.min, sample.max], [1, 4]);
+    const stats = statisticsOf(sample);
+    assert.deepEqual([stats.q1, stats.median, stats.q3], [1.75, 2.5, 3.25]);
+    assert.deepEqual(Array.from(sample.values), [3, 1, 4, 2], 'selection works on a copy');
+    assert.equal(sample.quartiles(), sample.quartiles(), 'found once, then remembered');
   });
 });

@@ -36,8 +36,15 @@ export type BinsInput = {
   width?: number | null | undefined;
 };
 
-/** Size of the rendered image in pixels (100–4000). */
+export type ImageFormat =
+  /** image/png */
+  | 'PNG'
+  /** image/svg+xml, with the alt text in <desc> */
+  | 'SVG';
+
+/** The rendered image: size in pixels (100–4000) and format. */
 export type ImageInput = {
+  format?: ImageFormat;
   height?: number;
   width?: number;
 };

@@ -1,0 +1,86 @@
+import type { ChartRenderer, ChartSpec, RenderedImage } from './chartSpec.js';
+import { renderKey } from './renderKey.js';
+
+export interface RenderCacheStats {
+  readonly hits: number;
+  readonly misses: number;
+  readonly entries: number;
+  readonly bytes: number;
+  readonly maxBytes: number;
+}
+
+/**
+ * An in-process LRU of rendered images in front of another renderer, bounded in bytes. The same
+ * chart asked for twice renders once — also when the second request arrives while the first is
+ * still rendering. Failures are not cached.
+ */
+export class CachingRenderer implements ChartRenderer {
+  private readonly entries = new Map<string, RenderedImage>();
+  private readonly inFlight = new Map<string, Promise<RenderedImage>>();
+  private bytes = 0;
+  private hits = 0;
+  private misses = 0;
+
+  constructor(
+    private readonly inner: ChartRenderer,
+    private readonly maxBytes: number,
+  ) {}
+
+  render(spec: ChartSpec, key: string = renderKey(spec)): Promise<RenderedImage> {
+    const cached = this.entries.get(key);
+    if (cached !== undefined) {
+      this.hits += 1;
+      // Re-insert to mark it most recently used.
+      this.entries.delete(key);
+      this.entries.set(key, cached);
+      return Promise.resolve(cached);
+    }
+    const pending = this.inFlight.get(key);
+    if (pending !== undefined) {
+      this.hits += 1;
+      return pending;
+    }
+    this.misses += 1;
+    const rendering = this.inner.render(spec).then(
+      (image) => {
+        this.inFlight.delete(key);
+        this.store(key, image);
+        return image;
+      },
+      (error: unknown) => {
+        this.inFlight.delete(key);
+        throw error;
+      },
+    );
+    this.inFlight.set(key, rendering);
+    return rendering;
+  }
+
+  stats(): RenderCacheStats {
+    return {
+      hits: this.hits,
+      misses: this.misses,
+      entries: this.entries.size,
+      bytes: this.bytes,
+      maxBytes: this.maxBytes,
+    };
+  }
+
+  async close(): Promise<void> {
+    this.entries.clear();
+    this.bytes = 0;
+    await this.inner.close();
+  }
+
+  private store(key: string, image: RenderedImage): void {
+    const size = image.bytes.length;
+    if (size > this.maxBytes || this.entries.has(key)) return;
+    for (const [oldKey, old] of this.entries) {
+      if (this.bytes + size <= this.maxBytes) break;
+      this.entries.delete(oldKey);
+      this.bytes -= old.bytes.length;
+    }
+    this.entries.set(key, image);
+    this.bytes += size;
+  }
+}
