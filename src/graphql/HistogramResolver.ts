@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { chartqlErrors } from './errors.js';
 import { computeHistogramOutcome, histogramStatistics } from '../histogramService.js';
 import type { ChartRenderer, RenderedImage } from '../render/chartSpec.js';
 import { Histogram, HistogramQueryArgs, Image } from './types.js';
@@ -7,7 +8,9 @@ export interface GraphQLContext {
   readonly renderer: ChartRenderer;
 }
 
+// Only this resolver's own fields, not every scalar field below them, pay for the middleware.
 @Resolver(() => Histogram)
+@UseMiddleware(chartqlErrors)
 export class HistogramResolver {
   @Query(() => Histogram, {
     description:
