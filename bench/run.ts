@@ -123,7 +123,8 @@ async function measure(
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors: result.errors + result.non2xx + result.timeouts,
+    // 304s are the point of the revalidation scenario; only 4xx, 5xx and failures count.
+    errors: result.errors + result.timeouts + result['4xx'] + result['5xx'],
   };
 }
 

@@ -1,24 +1,27 @@
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
-import express, { type Express } from 'express';
+import express from 'express';
+import type { RequestListener } from 'node:http';
 import type { Config } from './config.js';
 import { LIMITS } from './core/limits.js';
 import { chartqlSchema } from './graphql/schema.js';
 import type { GraphQLContext } from './graphql/HistogramResolver.js';
 import { errorHandler, methodNotAllowed, notFound } from './http/errorResponses.js';
 import { histogramRoute } from './http/histogramRoute.js';
+import { CachedImages } from './http/cachedImages.js';
 import { CachingRenderer } from './render/CachingRenderer.js';
 import { RenderPool } from './render/RenderPool.js';
 import type { ChartRenderer } from './render/chartSpec.js';
 
 export interface App {
   /** The request handler, to mount on an HTTP server. */
-  readonly handler: Express;
+  readonly handler: RequestListener;
   /** The cache in front of the renderer; every render goes through it. */
   readonly renderer: CachingRenderer;
   /** The render pool, unless a renderer was passed in. */
@@ -56,6 +59,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     introspection: config.introspection,
     parseOptions: { maxLexicalTokens: MAX_TOKENS },
     plugins: [
+      // Per-field cache hints cost time on every field and nothing here uses them.
+      ApolloServerPluginCacheControlDisabled(),
       config.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
@@ -70,7 +75,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });
-  app.get('/histogram', histogramRoute(renderer));
+  const images = new CachedImages(renderer);
+  app.get('/histogram', histogramRoute(renderer, images));
   app.all('/histogram', methodNotAllowed(['GET', 'HEAD']));
   app.use(
     '/graphql',
@@ -81,7 +87,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.use(errorHandler);
 
   return {
-    handler: app,
+    handler: (req, res) => {
+      if (!images.serve(req, res)) app(req, res);
+    },
     renderer,
     pool,
     async close() {

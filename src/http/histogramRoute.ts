@@ -1,23 +1,18 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
 import { histogramArgsFromQuery, restParamName } from '../core/histogramQuery.js';
 import { computeHistogramOutcome, histogramStatistics } from '../histogramService.js';
 import type { CachingRenderer } from '../render/CachingRenderer.js';
+import { MIME_TYPES } from '../render/chartSpec.js';
 import { renderKey } from '../render/renderKey.js';
-
-/** A rendered chart never changes for its URL: the ETag is a hash of what is drawn. */
-const IMMUTABLE = 'public, max-age=31536000, immutable';
-/** SVG can carry script; these headers keep a browser from running any. */
-const SVG_HEADERS = {
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
-  'X-Content-Type-Options': 'nosniff',
-} as const;
+import type { CachedImages } from './cachedImages.js';
+import { imageHeaders, matchesEtag, type ImageIdentity } from './imageResponses.js';
 
 /**
  * `GET /histogram`: the image for `<img>` tags, or with `Accept: application/json` the same
  * statistics a GraphQL client gets. Images carry a strong ETag; a matching `If-None-Match` is
  * answered 304 without rendering. Errors propagate to the error handler as JSON 4xx/503.
  */
-export function histogramRoute(renderer: CachingRenderer): RequestHandler {
+export function histogramRoute(renderer: CachingRenderer, images: CachedImages): RequestHandler {
   return async (req, res) => {
     const outcome = computeHistogramOutcome(histogramArgsFromQuery(req.query), restParamName);
     res.vary('Accept');
@@ -26,28 +21,20 @@ export function histogramRoute(renderer: CachingRenderer): RequestHandler {
       return;
     }
     const key = renderKey(outcome.chart);
-    const etag = `"${key}"`;
-    res.set({ ETag: etag, 'Cache-Control': IMMUTABLE });
-    if (matchesEtag(req, etag)) {
+    const identity: ImageIdentity = {
+      key,
+      etag: `"${key}"`,
+      mimeType: MIME_TYPES[outcome.chart.format],
+    };
+    res.set(imageHeaders(identity));
+    if (matchesEtag(req.get('if-none-match'), identity.etag)) {
+      images.remember(req.originalUrl, identity);
       res.status(304).end();
       return;
     }
     const image = await renderer.render(outcome.chart, key);
-    if (outcome.chart.format === 'svg') res.set(SVG_HEADERS);
-    sendImage(res, image.mimeType, image.bytes);
+    images.remember(req.originalUrl, identity);
+    res.set('Content-Type', image.mimeType).set('Content-Length', String(image.bytes.length));
+    res.end(image.bytes);
   };
-}
-
-function sendImage(res: Response, mimeType: string, bytes: Buffer): void {
-  res.set('Content-Type', mimeType).set('Content-Length', String(bytes.length)).end(bytes);
-}
-
-/** `If-None-Match` matching, with the weak comparison RFC 9110 prescribes for it. */
-function matchesEtag(req: Request, etag: string): boolean {
-  const header = req.get('if-none-match');
-  if (header === undefined) return false;
-  return header
-    .split(',')
-    .map((tag) => tag.trim().replace(/^W\//, ''))
-    .some((tag) => tag === etag || tag === '*');
 }

@@ -56,6 +56,13 @@ export class CachingRenderer implements ChartRenderer {
     return rendering;
   }
 
+  /** The cached image for a key, if any, without rendering (a hit when found). */
+  peek(key: string): RenderedImage | undefined {
+    const cached = this.entries.get(key);
+    if (cached !== undefined) this.hits += 1;
+    return cached;
+  }
+
   stats(): RenderCacheStats {
     return {
       hits: this.hits,

@@ -37,6 +37,39 @@ describe('render cache and ETags', () => {
     );
   });
 
+  test('a repeated URL gets the same answer, whichever path serves it', async () => {
+    const url = `${server.url}/histogram?data=${DICE}&title=repeated&format=svg`;
+    const answers = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await fetch(url);
+      answers.push({
+        status: response.status,
+        headers: Object.fromEntries(
+          [
+            'content-type',
+            'content-length',
+            'etag',
+            'cache-control',
+            'vary',
+            'content-security-policy',
+            'x-content-type-options',
+          ].map((name) => [name, response.headers.get(name)]),
+        ),
+        body: await response.text(),
+      });
+    }
+    const [first] = answers;
+    assert.ok(first);
+    assert.equal(first.status, 200);
+    assert.equal(first.headers['vary'], 'Accept');
+    assert.deepEqual(answers[1], answers[0]);
+    assert.deepEqual(answers[2], answers[0]);
+    // JSON is still negotiated for a URL that was answered with an image.
+    const json = await fetch(url, { headers: { accept: 'application/json' } });
+    assert.match(json.headers.get('content-type') ?? '', /^application\/json/);
+    assert.equal(((await json.json()) as { counts: number[] }).counts.length, 6);
+  });
+
   test('a matching If-None-Match is answered 304 without rendering', async () => {
     const url = `${server.url}/histogram?data=${DICE}&title=revalidated`;
     const etag = (await fetch(url, { method: 'HEAD' })).headers.get('etag') ?? '';
