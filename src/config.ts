@@ -18,7 +18,7 @@ export interface Config {
   readonly renderTimeoutMs: number;
   /** Renders that may wait for a child before requests get 503. `RENDER_QUEUE`, default 64. */
   readonly renderQueue: number;
-  /** Bytes of rendered images kept in memory; 0 turns the cache off. `RENDER_CACHE_BYTES`, default 64 MiB. */
+  /** Bytes of rendered images kept in memory; 0 turns the cache off. `RENDER_CACHE_BYTES`, default 32 MiB. */
   readonly renderCacheBytes: number;
 }
 
@@ -31,7 +31,7 @@ export const DEFAULT_CONFIG: Config = Object.freeze({
   renderWorkers: availableParallelism(),
   renderTimeoutMs: 2000,
   renderQueue: 64,
-  renderCacheBytes: 64 * 1024 * 1024,
+  renderCacheBytes: 32 * 1024 * 1024,
 });
 
 /** Reads the configuration from environment variables; unknown values fail loudly at start. */

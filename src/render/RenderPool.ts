@@ -52,6 +52,13 @@ const RETRY_AFTER_SECONDS = 1;
 /** Longest pause before respawning a child that keeps dying before it is ready. */
 const MAX_RESPAWN_DELAY_MS = 5000;
 
+/**
+ * A render allocates megabytes of short-lived buffers (pixels, scanlines). V8's default young
+ * generation lets them pile up to ~48 MB per child before collecting; a small one collects them
+ * early and keeps each child's memory near what it actually holds.
+ */
+const CHILD_FLAGS = ['--max-semi-space-size=2'];
+
 const ownExtension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
 const DEFAULT_CHILD = new URL(`./renderChild.${ownExtension}`, import.meta.url);
 
@@ -154,7 +161,7 @@ export class RenderPool implements ChartRenderer {
     const path = fileURLToPath(this.childModule);
     const child = fork(path, [], {
       serialization: 'advanced',
-      execArgv: path.endsWith('.ts') ? ['--import', 'tsx'] : [],
+      execArgv: [...CHILD_FLAGS, ...(path.endsWith('.ts') ? ['--import', 'tsx'] : [])],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const worker: Worker = {
