@@ -4,14 +4,13 @@
  * golden images.
  */
 import { writeFileSync } from 'node:fs';
-import { computeHistogramOutcome } from '../src/histogramService.js';
 import { CanvasRenderer } from '../src/render/CanvasRenderer.js';
 import { GOLDEN_DIR } from '../test/support/golden.js';
 import { GOLDEN_CHARTS } from '../test/support/goldenCharts.js';
 
 const renderer = new CanvasRenderer();
-for (const [name, args] of Object.entries(GOLDEN_CHARTS)) {
-  const image = await renderer.render(computeHistogramOutcome(args).chart);
+for (const [name, chart] of Object.entries(GOLDEN_CHARTS)) {
+  const image = await renderer.render(chart());
   writeFileSync(`${GOLDEN_DIR}${name}.png`, image.bytes);
   console.log(`wrote test/golden/${name}.png (${image.bytes.length} bytes)`);
 }

@@ -11,9 +11,15 @@ import type { RequestListener } from 'node:http';
 import type { Config } from './config.js';
 import { LIMITS } from './core/limits.js';
 import { chartqlSchema } from './graphql/schema.js';
-import type { GraphQLContext } from './graphql/HistogramResolver.js';
+import type { GraphQLContext } from './graphql/rendering.js';
 import { errorHandler, methodNotAllowed, notFound } from './http/errorResponses.js';
-import { histogramRoute } from './http/histogramRoute.js';
+import { chartRoute } from './http/chartRoute.js';
+import { CHART_PATHS } from './http/cachedImages.js';
+import { histogramArgsFromQuery, restParamName } from './core/histogramQuery.js';
+import { pieArgsFromQuery, scatterArgsFromQuery } from './core/chartQueries.js';
+import { computeHistogramOutcome, histogramStatistics } from './histogramService.js';
+import { computePieOutcome } from './pieService.js';
+import { computeScatterOutcome } from './scatterService.js';
 import { CachedImages } from './http/cachedImages.js';
 import { CachingRenderer } from './render/CachingRenderer.js';
 import { RenderPool } from './render/RenderPool.js';
@@ -76,8 +82,28 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });
   const images = new CachedImages(renderer);
-  app.get('/histogram', histogramRoute(renderer, images));
-  app.all('/histogram', methodNotAllowed(['GET', 'HEAD']));
+  app.get(
+    '/histogram',
+    chartRoute(renderer, images, (query) => {
+      const outcome = computeHistogramOutcome(histogramArgsFromQuery(query), restParamName);
+      return { chart: outcome.chart, json: histogramStatistics(outcome.result) };
+    }),
+  );
+  app.get(
+    '/scatter',
+    chartRoute(renderer, images, (query) => {
+      const outcome = computeScatterOutcome(scatterArgsFromQuery(query));
+      return { chart: outcome.chart, json: { stats: outcome.stats } };
+    }),
+  );
+  app.get(
+    '/pie',
+    chartRoute(renderer, images, (query) => {
+      const outcome = computePieOutcome(pieArgsFromQuery(query));
+      return { chart: outcome.chart, json: { slices: outcome.slices } };
+    }),
+  );
+  for (const path of CHART_PATHS) app.all(path, methodNotAllowed(['GET', 'HEAD']));
   app.use(
     '/graphql',
     express.json({ limit: config.bodyLimitBytes }),

@@ -33,3 +33,46 @@ export function describeHistogram(title: string, result: HistogramResult): strin
   parts.push(`mean ${formatNumber(stats.mean)}, median ${formatNumber(stats.median)}`);
   return parts.join('; ');
 }
+
+/** "Scatter chart of 50 points; x from 1 to 9, y from 2 to 20; Pearson r 0.98; trend y = 2x + 0.1". */
+export function describeScatter(
+  title: string,
+  x: readonly number[],
+  y: readonly number[],
+  stats: { n: number; pearson: number | null; slope: number | null; intercept: number | null },
+): string {
+  const span = (values: readonly number[]) => {
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (const value of values) {
+      if (value < lo) lo = value;
+      if (value > hi) hi = value;
+    }
+    return `from ${formatNumber(lo)} to ${formatNumber(hi)}`;
+  };
+  const parts = [
+    `${title === '' ? 'Scatter chart' : `Scatter chart "${title}"`} of ${plural(stats.n, 'point')}`,
+    `x ${span(x)}, y ${span(y)}`,
+  ];
+  if (stats.pearson !== null) parts.push(`Pearson r ${formatNumber(stats.pearson)}`);
+  if (stats.slope !== null && stats.intercept !== null) {
+    parts.push(`trend y = ${formatNumber(stats.slope)}x + ${formatNumber(stats.intercept)}`);
+  }
+  return parts.join('; ');
+}
+
+/** "Pie chart of 3 slices: Apples 50%, Pears 30%, Plums 20%" (the five largest, then a count). */
+export function describePie(
+  title: string,
+  slices: readonly { label: string; fraction: number }[],
+): string {
+  const largest = [...slices].sort((a, b) => b.fraction - a.fraction).slice(0, 5);
+  const listed = largest
+    .map(
+      (slice) =>
+        `${slice.label === '' ? '(no label)' : slice.label} ${formatNumber(slice.fraction * 100)}%`,
+    )
+    .join(', ');
+  const rest = slices.length - largest.length;
+  return `${title === '' ? 'Pie chart' : `Pie chart "${title}"`} of ${plural(slices.length, 'slice')}: ${listed}${rest > 0 ? `, and ${rest} more` : ''}`;
+}

@@ -1,13 +1,7 @@
 import { badInput } from '../errors.js';
 import { BIN_RULES, type BinRule } from './binning.js';
-import {
-  IMAGE_FORMATS,
-  type ArgPath,
-  type BinsArgs,
-  type HistogramArgs,
-  type ImageFormat,
-  type ParamNamer,
-} from './histogramSpec.js';
+import type { ArgPath, BinsArgs, HistogramArgs, ParamNamer } from './histogramSpec.js';
+import { imageArgsFromQuery, queryText } from './queryParams.js';
 import { LIMITS } from './limits.js';
 import { parseDecimal, parseDecimalList, parseWholeNumber, quote } from './parseNumbers.js';
 
@@ -47,16 +41,13 @@ const REST_PARAM_NAMES: Partial<Record<ArgPath, QueryParam>> = {
  * numbers and shapes; the limits are checked by the shared parser afterwards.
  */
 export function histogramArgsFromQuery(query: Readonly<Record<string, unknown>>): HistogramArgs {
-  const text = (param: QueryParam): string | undefined => single(query, param);
+  const text = (param: QueryParam): string | undefined => queryText(query, param);
   const data = text('data');
   if (data === undefined || data.trim() === '') {
     throw badInput('data', 'data is required: comma-separated numbers such as data=1,2,2,3');
   }
   const bins = decodeBins(text('bins'), text('binWidth'));
   const range = text('range');
-  const width = text('width');
-  const height = text('height');
-  const format = text('format');
   return {
     data: parseDecimalList(data, 'data', LIMITS.maxValues),
     title: text('title'),
@@ -64,19 +55,8 @@ export function histogramArgsFromQuery(query: Readonly<Record<string, unknown>>)
     ylabel: text('ylabel'),
     bins,
     range: range === undefined ? undefined : decodeRange(range),
-    image: {
-      width: width === undefined ? undefined : parseWholeNumber(width, 'width'),
-      height: height === undefined ? undefined : parseWholeNumber(height, 'height'),
-      format: format === undefined ? undefined : decodeFormat(format),
-    },
+    image: imageArgsFromQuery(query),
   };
-}
-
-/** A parameter given once, as text. Express turns a repeated parameter into an array. */
-function single(query: Readonly<Record<string, unknown>>, param: QueryParam): string | undefined {
-  const value = query[param];
-  if (value === undefined || typeof value === 'string') return value;
-  throw badInput(param, `${param} is given more than once; give it once`);
 }
 
 const RULE_BY_NAME = new Map<string, BinRule>(BIN_RULES.map((rule) => [rule.toLowerCase(), rule]));
@@ -116,16 +96,4 @@ function decodeRange(range: string): { min: number; max: number } {
   }
   const [min, max] = parts.map((part, i) => parseDecimal(part, 'range', `range item ${i + 1}`));
   return { min: min as number, max: max as number };
-}
-
-function decodeFormat(format: string): ImageFormat {
-  const name = format.trim().toLowerCase();
-  const known = IMAGE_FORMATS.find((candidate) => candidate === name);
-  if (known === undefined) {
-    throw badInput(
-      'format',
-      `format (${quote(format)}) must be one of ${IMAGE_FORMATS.join(', ')}`,
-    );
-  }
-  return known;
 }

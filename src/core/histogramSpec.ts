@@ -3,7 +3,7 @@ import type { BinRule, BinsSpec, Range } from './binning.js';
 import { LIMITS } from './limits.js';
 import { cleanText } from './text.js';
 
-type Optional<T> = T | null | undefined;
+export type Optional<T> = T | null | undefined;
 
 /** Bins as a client gives them: exactly one field must be set. */
 export interface BinsArgs {
@@ -70,7 +70,11 @@ export type ArgPath =
   | 'bins.rule'
   | 'range'
   | 'image.width'
-  | 'image.height';
+  | 'image.height'
+  | 'x'
+  | 'y'
+  | 'labels'
+  | 'values';
 
 /** Names an argument for error messages and `param`: REST and GraphQL spell some differently. */
 export type ParamNamer = (path: ArgPath) => string;
@@ -114,14 +118,15 @@ function parseData(data: readonly number[], name: ParamNamer): readonly number[]
   return data;
 }
 
-function parseText(text: Optional<string>, param: string): string {
+/** Cleans a title or label and checks its length; '' when none was given. */
+export function parseText(text: Optional<string>, param: string, what: string = param): string {
   if (text == null) return '';
   const cleaned = cleanText(text);
   const length = codePointCount(cleaned);
   if (length > LIMITS.maxTextLength) {
     throw badInput(
       param,
-      `${param} has ${length} characters; at most ${LIMITS.maxTextLength} are allowed`,
+      `${what} has ${length} characters; at most ${LIMITS.maxTextLength} are allowed`,
     );
   }
   return cleaned;
@@ -194,7 +199,8 @@ function parseRange(range: { min: number; max: number }, name: ParamNamer): Rang
   return { min, max };
 }
 
-function parseImage(image: ImageArgs, name: ParamNamer): ImageSpec {
+/** Image size and format with their defaults, each checked against the limits. */
+export function parseImage(image: ImageArgs, name: ParamNamer): ImageSpec {
   return {
     width: parseSize(image.width, name('image.width'), DEFAULT_IMAGE_SIZE.width),
     height: parseSize(image.height, name('image.height'), DEFAULT_IMAGE_SIZE.height),

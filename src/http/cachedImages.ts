@@ -2,6 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CachingRenderer } from '../render/CachingRenderer.js';
 import { imageHeaders, matchesEtag, type ImageIdentity } from './imageResponses.js';
 
+/** The routes that answer images, all through `chartRoute`. */
+export const CHART_PATHS = ['/histogram', '/scatter', '/pie'] as const;
+
 /** URLs longer than this are not remembered: they would cost more memory than they save. */
 const MAX_URL_LENGTH = 8192;
 
@@ -37,7 +40,11 @@ export class CachedImages {
   serve(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const url = req.url;
-    if (url === undefined || !url.startsWith('/histogram?')) return false;
+    if (url === undefined) return false;
+    const query = url.indexOf('?');
+    if (query === -1 || !(CHART_PATHS as readonly string[]).includes(url.slice(0, query))) {
+      return false;
+    }
     // Only the full path negotiates; anything that might prefer JSON goes there.
     if (req.headers.accept?.includes('json') === true) return false;
     const identity = this.urls.get(url);

@@ -1,10 +1,12 @@
 import { createCanvas, type Canvas } from 'canvas';
-import { Chart, registerables, type ChartItem } from 'chart.js';
+import { Chart, registerables, type ChartConfiguration, type ChartItem } from 'chart.js';
 import { MIME_TYPES, type ChartRenderer, type ChartSpec, type RenderedImage } from './chartSpec.js';
 import { encodePng } from './encodePng.js';
 import { escapeXml } from './escapeXml.js';
 import { registerFonts } from './fonts.js';
 import { histogramChartConfig } from './histogramChartConfig.js';
+import { pieChartConfig } from './pieChartConfig.js';
+import { scatterChartConfig } from './scatterChartConfig.js';
 
 Chart.register(...registerables);
 
@@ -68,10 +70,23 @@ export class CanvasRenderer implements ChartRenderer {
   }
 }
 
-/** The Chart.js configuration of a chart; a switch over `spec.kind` once there are several. */
-function chartConfig(spec: ChartSpec) {
-  return histogramChartConfig(spec);
+/** The Chart.js configuration of any kind of chart. */
+function chartConfig(spec: ChartSpec): ChartConfiguration {
+  switch (spec.kind) {
+    case 'histogram':
+      return histogramChartConfig(spec);
+    case 'scatter':
+      return scatterChartConfig(spec);
+    case 'pie':
+      return pieChartConfig(spec);
+    default: {
+      const unknown: never = spec;
+      throw new Error(`no chart configuration for ${JSON.stringify(unknown)}`);
+    }
+  }
 }
+
+const KIND_NAMES = { histogram: 'Histogram', scatter: 'Scatter chart', pie: 'Pie chart' } as const;
 
 /**
  * The SVG with a `<title>` and a `<desc>` (the alt text) right after the opening tag, so screen
@@ -82,7 +97,7 @@ function describedSvg(canvas: Canvas, spec: ChartSpec): Buffer {
   const svg = canvas.toBuffer().toString('utf8');
   const open = svg.indexOf('<svg');
   const end = svg.indexOf('>', open) + 1;
-  const title = spec.title === '' ? 'Histogram' : spec.title;
+  const title = spec.title === '' ? KIND_NAMES[spec.kind] : spec.title;
   const described = `<title>${escapeXml(title)}</title><desc>${escapeXml(spec.altText)}</desc>`;
   return Buffer.from(svg.slice(0, end) + described + svg.slice(end));
 }

@@ -27,8 +27,43 @@ export interface HistogramChartSpec {
   readonly altText: string;
 }
 
+/** One set of points of a scatter chart. */
+export interface ScatterSeriesSpec {
+  readonly label: string;
+  readonly x: readonly number[];
+  readonly y: readonly number[];
+}
+
+export interface ScatterChartSpec {
+  readonly kind: 'scatter';
+  readonly title: string;
+  readonly xlabel: string;
+  readonly ylabel: string;
+  readonly series: readonly ScatterSeriesSpec[];
+  /** The least-squares line over all points, drawn across the x range when present. */
+  readonly trendline: { readonly slope: number; readonly intercept: number } | null;
+  /** Show a legend with the series labels. */
+  readonly legend: boolean;
+  readonly width: number;
+  readonly height: number;
+  readonly format: ImageFormat;
+  readonly altText: string;
+}
+
+export interface PieChartSpec {
+  readonly kind: 'pie';
+  readonly title: string;
+  /** Slices in the order given; values are non-negative and not all zero. */
+  readonly slices: readonly { readonly label: string; readonly value: number }[];
+  readonly legend: boolean;
+  readonly width: number;
+  readonly height: number;
+  readonly format: ImageFormat;
+  readonly altText: string;
+}
+
 /** Every kind of chart a renderer can draw. */
-export type ChartSpec = HistogramChartSpec;
+export type ChartSpec = HistogramChartSpec | ScatterChartSpec | PieChartSpec;
 
 export interface RenderedImage {
   readonly bytes: Buffer;

@@ -1,27 +1,21 @@
 import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
 import type { HistogramChartSpec } from './chartSpec.js';
-import { formatTick } from './formatTick.js';
+import {
+  GRID_COLOUR,
+  numericAxis,
+  STATIC_CHART,
+  TEXT_COLOUR,
+  FONT,
+  titleOptions,
+  whiteBackground,
+} from './chartStyle.js';
 
-export const FONT_FAMILY = 'DejaVu Sans';
+export { FONT_FAMILY } from './chartStyle.js';
+
 const BAR_FILL = 'rgba(54, 112, 198, 0.85)';
 const BAR_BORDER = 'rgb(31, 70, 140)';
-const TEXT_COLOUR = '#222222';
-const GRID_COLOUR = 'rgba(0, 0, 0, 0.08)';
 /** Integer bins get a tick on every integer up to this many bins; beyond, ticks are thinned. */
 const MAX_UNIT_TICKS = 40;
-
-/** Paints the whole canvas white first: PNGs are opaque whatever page they land on. */
-const whiteBackground: Plugin<'scatter'> = {
-  id: 'chartqlBackground',
-  beforeDraw(chart: Chart) {
-    const { ctx, width, height } = chart;
-    ctx.save();
-    ctx.globalCompositeOperation = 'source-over';
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, width, height);
-    ctx.restore();
-  },
-};
 
 /**
  * Draws one rectangle per bin from its lower to its upper edge on a numeric x axis, so bars
@@ -64,50 +58,29 @@ export function histogramChartConfig(spec: HistogramChartSpec): ChartConfigurati
   const lo = spec.edges[0] ?? 0;
   const hi = spec.edges[spec.edges.length - 1] ?? 1;
   const tallest = spec.counts.reduce((max, count) => (count > max ? count : max), 0);
-  const binCount = spec.counts.length;
-  const unitTicks = spec.integerBins && binCount <= MAX_UNIT_TICKS;
-  const font = { family: FONT_FAMILY, size: 13 };
+  const unitTicks = spec.integerBins && spec.counts.length <= MAX_UNIT_TICKS;
+  const x = numericAxis(spec.xlabel);
   return {
     type: 'scatter',
     data: { datasets: [{ data: [], pointRadius: 0 }] },
     options: {
-      responsive: false,
-      animation: false,
-      devicePixelRatio: 1,
-      events: [],
-      layout: { padding: 16 },
-      color: TEXT_COLOUR,
-      font,
+      ...STATIC_CHART,
       plugins: {
         legend: { display: false },
         tooltip: { enabled: false },
-        title: {
-          display: spec.title !== '',
-          text: spec.title,
-          color: TEXT_COLOUR,
-          font: { family: FONT_FAMILY, size: 18, weight: 'bold' },
-          padding: { bottom: 12 },
-        },
+        title: titleOptions(spec.title),
       },
       scales: {
         x: {
-          type: 'linear',
+          ...x,
           min: lo,
           max: hi,
-          grid: { color: GRID_COLOUR },
-          title: { display: spec.xlabel !== '', text: spec.xlabel, color: TEXT_COLOUR, font },
           ticks: {
-            color: TEXT_COLOUR,
-            font,
+            ...x.ticks,
             // Integer bins span k - 0.5 .. k + 0.5: ticks go on the integers, not on the edges.
             ...(spec.integerBins ? { precision: 0 } : {}),
             ...(unitTicks ? { stepSize: 1 } : {}),
             includeBounds: false,
-            maxRotation: 0,
-            callback(value, index, ticks) {
-              const step = Math.abs((ticks[1]?.value ?? 0) - (ticks[0]?.value ?? 0));
-              return formatTick(Number(value), step);
-            },
           },
         },
         y: {
@@ -116,8 +89,8 @@ export function histogramChartConfig(spec: HistogramChartSpec): ChartConfigurati
           suggestedMax: tallest === 0 ? 1 : tallest,
           grace: '5%',
           grid: { color: GRID_COLOUR },
-          title: { display: spec.ylabel !== '', text: spec.ylabel, color: TEXT_COLOUR, font },
-          ticks: { color: TEXT_COLOUR, font, precision: 0 },
+          title: { display: spec.ylabel !== '', text: spec.ylabel, color: TEXT_COLOUR, font: FONT },
+          ticks: { color: TEXT_COLOUR, font: FONT, precision: 0 },
         },
       },
     },

@@ -7,7 +7,6 @@ import { computeHistogramOutcome } from '../../src/histogramService.js';
 import { encodePng } from '../../src/render/encodePng.js';
 import { registerFonts } from '../../src/render/fonts.js';
 import { histogramChartConfig } from '../../src/render/histogramChartConfig.js';
-import { GOLDEN_CHARTS } from '../support/goldenCharts.js';
 import { decodePng } from '../support/png.js';
 
 registerFonts();
@@ -44,11 +43,18 @@ const thousandBins: HistogramArgs = {
 
 describe('encodePng', () => {
   for (const [name, args] of [
-    ['the dice chart', GOLDEN_CHARTS['dice']],
+    [
+      'the dice chart',
+      {
+        data: [1, 1, 2, 2, 2, 3, 3, 3, 3, 5, 6, 4, 5, 3, 2, 6, 6, 6, 5, 4],
+        title: 'Outcome of 20 dice rolls',
+        xlabel: 'Outcome',
+        ylabel: 'Frequency',
+      },
+    ],
     ['a 1000-bin chart', thousandBins],
   ] as const) {
     test(`${name}: the pixels of cairo's PNG in at most 1.3× its bytes`, async () => {
-      assert.ok(args);
       const { canvas, png, cairo } = await encodeChart(args);
       assertSamePixels(png, cairo, canvas);
       assert.equal(colourType(png), 2, 'an opaque chart is written as RGB');

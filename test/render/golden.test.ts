@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { computeHistogramOutcome } from '../../src/histogramService.js';
 import { CanvasRenderer } from '../../src/render/CanvasRenderer.js';
 import { compareWithGolden, GOLDEN_TOLERANCE } from '../support/golden.js';
 import { GOLDEN_CHARTS } from '../support/goldenCharts.js';
@@ -10,9 +9,9 @@ const renderer = new CanvasRenderer();
 after(() => renderer.close());
 
 describe('golden images', () => {
-  for (const [name, args] of Object.entries(GOLDEN_CHARTS)) {
+  for (const [name, chart] of Object.entries(GOLDEN_CHARTS)) {
     test(`${name} matches test/golden/${name}.png`, async () => {
-      const image = await renderer.render(computeHistogramOutcome(args).chart);
+      const image = await renderer.render(chart());
       const { differentPixels, totalPixels } = compareWithGolden(name, image.bytes);
       assert.ok(
         differentPixels <= totalPixels * GOLDEN_TOLERANCE.maxDifferentPixels,
@@ -22,21 +21,24 @@ describe('golden images', () => {
   }
 
   test('the comparison notices a different chart', async () => {
-    const args = GOLDEN_CHARTS['dice'];
-    assert.ok(args);
-    const changed = { ...args, data: [...args.data, 6, 6, 6] };
-    const image = await renderer.render(computeHistogramOutcome(changed).chart);
+    const dice = GOLDEN_CHARTS['dice']?.();
+    assert.ok(dice?.kind === 'histogram');
+    const changed = {
+      ...dice,
+      counts: dice.counts.map((count, i) => (i === 5 ? count + 3 : count)),
+    };
+    const image = await renderer.render(changed);
     const { differentPixels, totalPixels } = compareWithGolden('dice', image.bytes);
     assert.ok(differentPixels > totalPixels * GOLDEN_TOLERANCE.maxDifferentPixels);
   });
 
   test('a reused canvas draws each chart afresh', async () => {
-    const args = GOLDEN_CHARTS['dice'];
-    assert.ok(args);
-    await renderer.render(
-      computeHistogramOutcome({ ...args, data: [1, 2, 3], title: 'other' }).chart,
-    );
-    const image = await renderer.render(computeHistogramOutcome(args).chart);
+    const dice = GOLDEN_CHARTS['dice'];
+    const pie = GOLDEN_CHARTS['pie'];
+    assert.ok(dice && pie);
+    // Another chart kind on the same 800×600 canvas first.
+    await renderer.render({ ...pie(), width: 800, height: 600 });
+    const image = await renderer.render(dice());
     const { differentPixels } = compareWithGolden('dice', image.bytes);
     assert.equal(differentPixels, 0);
     const png = decodePng(image.bytes);

@@ -1,19 +1,46 @@
-import type { HistogramArgs } from '../../src/core/histogramSpec.js';
+import { computeHistogramOutcome } from '../../src/histogramService.js';
+import { computePieOutcome } from '../../src/pieService.js';
+import type { ChartSpec } from '../../src/render/chartSpec.js';
+import { computeScatterOutcome } from '../../src/scatterService.js';
 
-/** The charts with committed golden images; `npm run golden` regenerates them on purpose. */
-export const GOLDEN_CHARTS: Readonly<Record<string, HistogramArgs>> = {
-  dice: {
-    data: [1, 1, 2, 2, 2, 3, 3, 3, 3, 5, 6, 4, 5, 3, 2, 6, 6, 6, 5, 4],
-    title: 'Outcome of 20 dice rolls',
-    xlabel: 'Outcome',
-    ylabel: 'Frequency',
-  },
-  'uneven-edges': {
-    data: [0.2, 0.4, 1.1, 1.5, 2.2, 2.8, 3.3, 4.9, 6.1, 7.7, 9.5, 9.9],
-    title: 'Uneven bins keep their true widths',
-    xlabel: 'Value',
-    ylabel: 'Count',
-    bins: { edges: [0, 1, 3, 4, 10] },
-    image: { width: 600, height: 400 },
-  },
+const DICE = [1, 1, 2, 2, 2, 3, 3, 3, 3, 5, 6, 4, 5, 3, 2, 6, 6, 6, 5, 4];
+
+/**
+ * The charts with committed golden images, one or more per chart type; `npm run golden`
+ * regenerates them on purpose. Each builds its render spec through the service's own parsing.
+ */
+export const GOLDEN_CHARTS: Readonly<Record<string, () => ChartSpec>> = {
+  dice: () =>
+    computeHistogramOutcome({
+      data: DICE,
+      title: 'Outcome of 20 dice rolls',
+      xlabel: 'Outcome',
+      ylabel: 'Frequency',
+    }).chart,
+  'uneven-edges': () =>
+    computeHistogramOutcome({
+      data: [0.2, 0.4, 1.1, 1.5, 2.2, 2.8, 3.3, 4.9, 6.1, 7.7, 9.5, 9.9],
+      title: 'Uneven bins keep their true widths',
+      xlabel: 'Value',
+      ylabel: 'Count',
+      bins: { edges: [0, 1, 3, 4, 10] },
+      image: { width: 600, height: 400 },
+    }).chart,
+  'scatter-trend': () =>
+    computeScatterOutcome({
+      x: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+      y: [2.3, 3.9, 6.4, 7.7, 10.2, 11.8, 14.5, 15.9, 18.1, 20.4],
+      title: 'Growth with its trend line',
+      xlabel: 'Week',
+      ylabel: 'Height (cm)',
+      trendline: true,
+      image: { width: 600, height: 400 },
+    }).chart,
+  pie: () =>
+    computePieOutcome({
+      labels: ['Apples', 'Pears', 'Plums', 'Cherries'],
+      values: [40, 25, 20, 15],
+      title: 'Fruit sold',
+      image: { width: 500, height: 400 },
+    }).chart,
 };

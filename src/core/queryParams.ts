@@ -1,0 +1,87 @@
+import { badInput } from '../errors.js';
+import { IMAGE_FORMATS, type ImageArgs, type ImageFormat } from './histogramSpec.js';
+import { parseWholeNumber, quote } from './parseNumbers.js';
+
+type Query = Readonly<Record<string, unknown>>;
+
+/** A parameter given once, as text. Express turns a repeated parameter into an array. */
+export function queryText(query: Query, param: string): string | undefined {
+  const value = query[param];
+  if (value === undefined || typeof value === 'string') return value;
+  throw badInput(param, `${param} is given more than once; give it once`);
+}
+
+/** A parameter that must be present and not empty. */
+export function requiredText(query: Query, param: string, example: string): string {
+  const text = queryText(query, param);
+  if (text === undefined || text.trim() === '') {
+    throw badInput(param, `${param} is required, e.g. ${example}`);
+  }
+  return text;
+}
+
+/** `width`, `height` and `format`, the image parameters every chart route takes. */
+export function imageArgsFromQuery(query: Query): ImageArgs {
+  const width = queryText(query, 'width');
+  const height = queryText(query, 'height');
+  const format = queryText(query, 'format');
+  return {
+    width: width === undefined ? undefined : parseWholeNumber(width, 'width'),
+    height: height === undefined ? undefined : parseWholeNumber(height, 'height'),
+    format: format === undefined ? undefined : decodeFormat(format),
+  };
+}
+
+/** `true`/`false` (also `1`/`0`, `yes`/`no`), any case; undefined when absent. */
+export function queryBoolean(query: Query, param: string): boolean | undefined {
+  const text = queryText(query, param)?.trim().toLowerCase();
+  if (text === undefined) return undefined;
+  if (['true', '1', 'yes', ''].includes(text)) return true;
+  if (['false', '0', 'no'].includes(text)) return false;
+  throw badInput(param, `${param} (${quote(text)}) must be true or false`);
+}
+
+/**
+ * Splits a comma-separated list in which `\,` is a literal comma and `\\` a literal backslash,
+ * so that labels may hold any character.
+ */
+export function splitEscaped(text: string, param: string, maxItems: number): string[] {
+  const items: string[] = [];
+  let current = '';
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charAt(i);
+    if (char === '\\') {
+      const next = text.charAt(i + 1);
+      if (next !== ',' && next !== '\\') {
+        throw badInput(
+          param,
+          `${param}: a backslash must be followed by , or \\ (at character ${i + 1})`,
+        );
+      }
+      current += next;
+      i++;
+    } else if (char === ',') {
+      items.push(current);
+      current = '';
+      if (items.length >= maxItems) {
+        throw badInput(param, `${param} has more than ${maxItems} items`);
+      }
+    } else {
+      current += char;
+    }
+  }
+  items.push(current);
+  return items;
+}
+
+function decodeFormat(format: string): ImageFormat {
+  const name = format.trim().toLowerCase();
+  const known = IMAGE_FORMATS.find((candidate) => candidate === name);
+  if (known === undefined) {
+    throw badInput(
+      'format',
+      `format (${quote(format)}) must be one of ${IMAGE_FORMATS.join(', ')}`,
+    );
+  }
+  return known;
+}
