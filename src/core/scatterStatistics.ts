@@ -1,4 +1,5 @@
 import { badInput } from '../errors.js';
+import { finiteSample, type Sample } from './statistics.js';
 import { LIMITS } from './limits.js';
 import { at } from './numpyMath.js';
 
@@ -39,8 +40,8 @@ export function scatterStatistics(x: ArrayLike<number>, y: ArrayLike<number>): S
   if (n > LIMITS.maxValues) {
     throw badInput('x', `x has ${n} values; at most ${LIMITS.maxValues} are allowed per request`);
   }
-  const xs = finiteCopy(x, 'x');
-  const ys = finiteCopy(y, 'y');
+  const xs = finiteSample(x, 'x');
+  const ys = finiteSample(y, 'y');
   const none = { n, pearson: null, spearman: null, slope: null, intercept: null, rSquared: null };
   // scipy: pearsonr raises for n < 2, spearmanr and linregress give nan; linregress raises for a
   // constant x; with a constant y the line is flat and r is 0/0 (nan).
@@ -65,28 +66,6 @@ export function scatterStatistics(x: ArrayLike<number>, y: ArrayLike<number>): S
   };
 }
 
-interface Finite {
-  values: Float64Array;
-  min: number;
-  max: number;
-}
-
-function finiteCopy(data: ArrayLike<number>, param: 'x' | 'y'): Finite {
-  const values = new Float64Array(data.length);
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < data.length; i++) {
-    const v = data[i];
-    if (v === undefined || !Number.isFinite(v)) {
-      throw badInput(param, `${param} item ${i + 1} is not a finite number (${String(v)})`);
-    }
-    values[i] = v;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return { values, min, max };
-}
-
 interface Centred {
   /** value / 2^exponent − mean, for each value. */
   deviations: Float64Array;
@@ -101,7 +80,7 @@ interface Centred {
  * constant, the largest deviation is then at least 2^-54 (the value nearest ±1 differs from
  * another by an ulp or more), so the squares that matter cannot underflow, nor overflow.
  */
-function centred({ values, min, max }: Finite): Centred {
+function centred({ values, min, max }: Pick<Sample, 'values' | 'min' | 'max'>): Centred {
   const n = values.length;
   const exponent = Math.min(1023, Math.max(-1074, Math.round(Math.log2(Math.max(-min, max)))));
   const scale = 2 ** exponent;

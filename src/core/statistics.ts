@@ -62,17 +62,17 @@ export function sampleOf(
 }
 
 /**
- * A sample of a copy of `data`, checked in the same pass: throws `badInput('data', …)` at the
+ * A sample of a copy of `data`, checked in the same pass: throws `badInput(param, …)` at the
  * first value that is not a finite number. Empty data gives an empty sample (min > max).
  */
-export function finiteSample(data: ArrayLike<number>): Sample {
+export function finiteSample(data: ArrayLike<number>, param = 'data'): Sample {
   const values = new Float64Array(data.length);
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < data.length; i++) {
     const v = data[i];
     if (v === undefined || !Number.isFinite(v)) {
-      throw badInput('data', `value ${i} is ${String(v)}; every value must be a finite number`);
+      throw badInput(param, `${param} item ${i + 1} is not a finite number (${String(v)})`);
     }
     values[i] = v;
     if (v < min) min = v;

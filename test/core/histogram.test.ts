@@ -50,7 +50,7 @@ describe('computeHistogram: literal reference tables', () => {
     assertBadInput(
       () => computeHistogram([1, NaN, 2], undefined, undefined),
       'data',
-      /value 1 is NaN/,
+      /data item 2 is not a finite number \(NaN\)/,
     );
     assertBadInput(() => computeHistogram([Infinity], undefined, undefined), 'data', /Infinity/);
     assertBadInput(() => computeHistogram([1, -Infinity], undefined, undefined), 'data');

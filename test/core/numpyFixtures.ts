@@ -6,6 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { BinRule, BinsSpec, Range } from '../../src/core/binning.js';
 import type { Statistics } from '../../src/core/statistics.js';
+import { assertClose } from '../support/assertClose.js';
+
+export { assertClose };
 
 export type Param = 'data' | 'range' | 'bins';
 
@@ -110,25 +113,6 @@ export function isError(
   expect: FixtureCase['expect'],
 ): expect is { error: Param; numpyBins?: number; numpyError?: string } {
   return 'error' in expect;
-}
-
-/** |actual − expected| ≤ rel·|expected| + abs; null only matches null. */
-export function assertClose(
-  actual: number | null,
-  expected: number | null,
-  rel: number,
-  abs: number,
-  what: string,
-): void {
-  if (expected === null || actual === null) {
-    assert.equal(actual, expected, `${what}: got ${String(actual)}, numpy ${String(expected)}`);
-    return;
-  }
-  const tolerance = rel * Math.abs(expected) + abs;
-  assert.ok(
-    Math.abs(actual - expected) <= tolerance,
-    `${what}: got ${actual}, numpy ${expected} (|difference| ${Math.abs(actual - expected)} > ${tolerance})`,
-  );
 }
 
 const EPS = Number.EPSILON;

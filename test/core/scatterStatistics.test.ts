@@ -5,6 +5,7 @@ import { LIMITS } from '../../src/core/limits.js';
 import { scatterStatistics } from '../../src/core/scatterStatistics.js';
 import type { ScatterStatistics } from '../../src/core/scatterStatistics.js';
 import { assertBadInput } from '../support/assertBadInput.js';
+import { assertClose } from '../support/assertClose.js';
 
 type Key = Exclude<keyof ScatterStatistics, 'n'>;
 
@@ -39,25 +40,6 @@ function fixture(name: string): ScatterCase {
 
 function maxAbs(values: readonly number[]): number {
   return values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-}
-
-/** |actual − expected| ≤ rel·|expected| + abs; null only matches null. */
-function assertClose(
-  actual: number | null,
-  expected: number | null,
-  rel: number,
-  abs: number,
-  what: string,
-): void {
-  if (actual === null || expected === null) {
-    assert.equal(actual, expected, `${what}: got ${String(actual)}, expected ${String(expected)}`);
-    return;
-  }
-  const tolerance = rel * Math.abs(expected) + abs;
-  assert.ok(
-    Math.abs(actual - expected) <= tolerance,
-    `${what}: got ${actual}, expected ${expected} (|difference| ${Math.abs(actual - expected)} > ${tolerance})`,
-  );
 }
 
 /**

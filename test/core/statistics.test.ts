@@ -171,7 +171,7 @@ describe('statistics: literal reference tables', () => {
 
   test('empty input, NaN and overflowing sums or variances are refused', () => {
     assertBadData(() => statistics([]), /no values/);
-    assertBadData(() => statistics([1, NaN]), /value 1 is NaN/);
+    assertBadData(() => statistics([1, NaN]), /data item 2 is not a finite number \(NaN\)/);
     assertBadData(() => statistics([1e308, 1e308]), /sum/);
     assertBadData(() => statistics([-1e308, 1e308]), /spread/);
     assertBadData(() => statistics([1e300, 3e300]), /variance/);
