@@ -302,6 +302,10 @@ describe('counts and explicit edges', () => {
       /do not overlap/,
     );
     assertBadInput(() => prepareValues([]), 'data', /no values/);
-    assertBadInput(() => prepareValues([0, NaN]), 'data', /data item 2 is not a finite number \(NaN\)/);
+    assertBadInput(
+      () => prepareValues([0, NaN]),
+      'data',
+      /data item 2 is not a finite number \(NaN\)/,
+    );
   });
 });
