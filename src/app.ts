@@ -92,14 +92,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.get(
     '/scatter',
     chartRoute(renderer, images, (query) => {
-      const outcome = computeScatterOutcome(scatterArgsFromQuery(query));
+      const outcome = computeScatterOutcome(scatterArgsFromQuery(query), restParamName);
       return { chart: outcome.chart, json: { stats: outcome.stats } };
     }),
   );
   app.get(
     '/pie',
     chartRoute(renderer, images, (query) => {
-      const outcome = computePieOutcome(pieArgsFromQuery(query));
+      const outcome = computePieOutcome(pieArgsFromQuery(query), restParamName);
       return { chart: outcome.chart, json: { slices: outcome.slices } };
     }),
   );

@@ -8,7 +8,8 @@ import {
   type ParamNamer,
 } from './core/histogramSpec.js';
 import { ChartqlError } from './errors.js';
-import type { HistogramChartSpec } from './render/chartSpec.js';
+import { chartMetadata, frameOf, type HistogramChartSpec } from './render/chartSpec.js';
+import { histogramFigure } from './core/histogramDisplay.js';
 
 /** A parsed, computed histogram request, ready to answer with statistics or to render. */
 export interface HistogramOutcome {
@@ -35,12 +36,14 @@ export function computeHistogramOutcome(
       xlabel: spec.xlabel,
       ylabel: spec.ylabel,
       edges: result.edges,
-      counts: result.counts,
+      ...histogramFigure(result, spec.display),
       integerBins: result.binning.rule === 'INTEGER',
-      width: spec.image.width,
-      height: spec.image.height,
-      format: spec.image.format,
-      altText,
+      logY: spec.display.logY,
+      ...frameOf(
+        spec.image,
+        altText,
+        chartMetadata({ chart: 'histogram', ...spec }, histogramStatistics(result)),
+      ),
     },
     altText,
   };

@@ -3,7 +3,7 @@ import type { ParamNamer } from './core/histogramSpec.js';
 import { pieSlices, type PieSlice } from './core/pieSlices.js';
 import { parsePieArgs, type PieArgs } from './core/pieSpec.js';
 import { ChartqlError } from './errors.js';
-import type { PieChartSpec } from './render/chartSpec.js';
+import { chartMetadata, frameOf, type PieChartSpec } from './render/chartSpec.js';
 
 export interface PieOutcome {
   readonly slices: PieSlice[];
@@ -32,10 +32,7 @@ export function computePieOutcome(args: PieArgs, name: ParamNamer = (path) => pa
       title: spec.title,
       slices: slices.map(({ label, value }) => ({ label, value })),
       legend: spec.legend,
-      width: spec.image.width,
-      height: spec.image.height,
-      format: spec.image.format,
-      altText,
+      ...frameOf(spec.image, altText, chartMetadata({ chart: 'pie', ...spec }, slices)),
     },
   };
 }

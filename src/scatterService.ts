@@ -3,7 +3,7 @@ import type { ParamNamer } from './core/histogramSpec.js';
 import { scatterStatistics, type ScatterStatistics } from './core/scatterStatistics.js';
 import { parseScatterArgs, type ScatterArgs } from './core/scatterSpec.js';
 import { ChartqlError } from './errors.js';
-import type { ScatterChartSpec } from './render/chartSpec.js';
+import { chartMetadata, frameOf, type ScatterChartSpec } from './render/chartSpec.js';
 
 export interface ScatterOutcome {
   readonly stats: ScatterStatistics;
@@ -42,10 +42,7 @@ export function computeScatterOutcome(
       series: [{ label: spec.title === '' ? 'Points' : spec.title, x: spec.x, y: spec.y }],
       trendline,
       legend: spec.legend,
-      width: spec.image.width,
-      height: spec.image.height,
-      format: spec.image.format,
-      altText,
+      ...frameOf(spec.image, altText, chartMetadata({ chart: 'scatter', ...spec }, stats)),
     },
   };
 }

@@ -56,6 +56,11 @@ export interface BinPlan {
   readonly rule: BinRule | null;
   /** The common width of the bins, or null when the edges are uneven. */
   readonly binWidth: number | null;
+  /**
+   * The width numpy's estimator gave for `rule` before it became a whole number of bins (0 for
+   * one bin); null for INTEGER, count, width and edges.
+   */
+  readonly estimatedWidth: number | null;
   /** The values counted, in their original order: those inside the range and the outer edges. */
   readonly inside: Sample;
 }
@@ -133,8 +138,7 @@ export function countValues(plan: BinPlan): number[] {
 }
 
 function planDefault(input: Sample, range: Range | undefined): BinPlan {
-  const lo = range ? range.min : input.min;
-  const hi = range ? range.max : input.max;
+  const [lo, hi] = dataWindow(input, range);
   const binsNeeded = Math.floor(hi) - Math.ceil(lo) + 1;
   if (
     binsNeeded <= DEFAULT_MAX_INTEGER_BINS &&
@@ -153,41 +157,92 @@ function planCount(input: Sample, count: number, range: Range | undefined): BinP
       `the bin count must be a whole number from 1 to ${MAX_BINS}; got ${String(count)}`,
     );
   }
-  const [first, last] = outerEdges(input, range);
-  const inside = valuesInside(input, first, last, range, 'range');
-  return uniformPlan(first, last, count, null, inside, range);
+  const { first, last, inside } = estimatorWindow(input, range);
+  return uniformPlan(first, last, count, null, null, inside, range);
 }
 
-type EstimatorRule = Exclude<BinRule, 'INTEGER'>;
+/** The rules numpy estimates a width for: all but INTEGER. */
+export type EstimatorRule = Exclude<BinRule, 'INTEGER'>;
 
 function planRule(input: Sample, rule: EstimatorRule, range: Range | undefined): BinPlan {
-  const [first, last] = outerEdges(input, range);
-  // numpy estimates the width from the values inside the range only, kept in their order.
-  const inside = valuesInside(input, first, last, range, 'range');
+  const { first, last, inside } = estimatorWindow(input, range);
   const width = ruleWidth(rule, inside, first, last);
-  // numpy's `if width:` is true for NaN and ±inf too; numpy then fails obscurely, so explain here.
-  if (!Number.isFinite(width) || width < 0) {
-    throw badInput(
-      'bins',
-      `the ${rule} rule gives a bin width of ${width} for these values (they are too large for ` +
-        'it); pass a bin count instead',
-    );
-  }
-  let count = 1; // numpy: a zero width (e.g. zero IQR for FD) means a single bin.
-  if (width > 0) {
-    const ratio = (last - first) / width;
-    if (!(ratio <= MAX_BINS)) {
+  const bins = binsForWidth(width, first, last);
+  switch (bins.problem) {
+    case null:
+      return uniformPlan(first, last, bins.count, rule, width, inside, range);
+    case 'width':
+      // numpy's `if width:` is true for NaN and ±inf; numpy then fails obscurely, so explain here.
       throw badInput(
         'bins',
-        `the ${rule} rule would make ${Number.isFinite(ratio) ? Math.ceil(ratio) : 'over 1e308'} ` +
+        `the ${rule} rule gives a bin width of ${width} for these values (they are too large for ` +
+          'it); pass a bin count instead',
+      );
+    case 'tooManyBins':
+      throw badInput(
+        'bins',
+        `the ${rule} rule would make ${bins.count ?? 'over 1e308'} ` +
           `bins for these values; at most ` +
           `${MAX_BINS} are allowed — pass a bin count (e.g. { count: 100 }) or a bin width of at ` +
           `least ${(last - first) / MAX_BINS}`,
       );
-    }
-    count = Math.max(1, Math.ceil(ratio));
+    default:
+      return unreachable(bins);
   }
-  return uniformPlan(first, last, count, rule, inside, range);
+}
+
+/** The bins numpy makes for an estimator's width, or why this service refuses them. */
+export type WidthBins =
+  | { readonly problem: null; readonly count: number }
+  /** The width is NaN, infinite or negative. */
+  | { readonly problem: 'width' }
+  /** More than MAX_BINS bins; `count` is null when even that is beyond a double (over 1e308). */
+  | { readonly problem: 'tooManyBins'; readonly count: number | null };
+
+/**
+ * numpy's `_get_bin_edges` for an estimated `width` over [first, last]: ⌈(last − first) / width⌉
+ * bins (at least one), or one bin for a zero width (e.g. zero IQR for FD).
+ */
+export function binsForWidth(width: number, first: number, last: number): WidthBins {
+  if (!Number.isFinite(width) || width < 0) return { problem: 'width' };
+  if (width === 0) return { problem: null, count: 1 };
+  const ratio = (last - first) / width;
+  if (!(ratio <= MAX_BINS)) {
+    return { problem: 'tooManyBins', count: Number.isFinite(ratio) ? Math.ceil(ratio) : null };
+  }
+  return { problem: null, count: Math.max(1, Math.ceil(ratio)) };
+}
+
+/**
+ * What numpy's estimators see: the outer edges (see `outerEdges`) and the values inside them, in
+ * their order. `known` (a plan's `inside`) is returned when it holds exactly those values, so its
+ * memoised quartiles serve again. Throws like `outerEdges`, or when no value lies inside.
+ */
+export function estimatorWindow(
+  input: Sample,
+  range: Range | undefined,
+  known?: Sample,
+): { first: number; last: number; inside: Sample } {
+  const [first, last] = outerEdges(input, range);
+  const inside =
+    known !== undefined && holdsAllInside(known, input, first, last)
+      ? known
+      : valuesInside(input, first, last, range, 'range');
+  return { first, last, inside };
+}
+
+/** The range, or the data's min and max: the span INTEGER bins, bin widths and the default cover. */
+export function dataWindow(input: Sample, range: Range | undefined): [number, number] {
+  return range ? [range.min, range.max] : [input.min, input.max];
+}
+
+/**
+ * numpy's equal-width edges (`linspace`) for `count` bins over [first, last], or null when doubles
+ * are too coarse there for them to be strictly increasing.
+ */
+export function uniformEdges(first: number, last: number, count: number): Float64Array | null {
+  const edges = linspace(first, last, count + 1);
+  return strictlyIncreasing(edges) ? edges : null;
 }
 
 function uniformPlan(
@@ -195,11 +250,12 @@ function uniformPlan(
   last: number,
   count: number,
   rule: BinRule | null,
+  estimatedWidth: number | null,
   inside: Sample,
   range: Range | undefined,
 ): BinPlan {
-  const edges = linspace(first, last, count + 1);
-  if (!strictlyIncreasing(edges)) {
+  const edges = uniformEdges(first, last, count);
+  if (edges === null) {
     throw badInput(
       count > 1 ? 'bins' : range ? 'range' : 'data',
       `cannot make ${count} bin${count === 1 ? '' : 's'} of nonzero width between ${first} and ` +
@@ -207,15 +263,14 @@ function uniformPlan(
         (count === 1 ? '; give a range' : '; use fewer bins'),
     );
   }
-  return { edges, uniform: true, rule, binWidth: (last - first) / count, inside };
+  return { edges, uniform: true, rule, binWidth: (last - first) / count, estimatedWidth, inside };
 }
 
 function planWidth(input: Sample, width: number, range: Range | undefined): BinPlan {
   if (!Number.isFinite(width) || width <= 0) {
     throw badInput('bins', `the bin width must be a positive finite number; got ${String(width)}`);
   }
-  const lo = range ? range.min : input.min;
-  const hi = range ? range.max : input.max;
+  const [lo, hi] = dataWindow(input, range);
   const inside = valuesInside(input, lo, hi, range, 'range');
   let kLo = Math.floor(lo / width);
   let kHi = Math.ceil(hi / width);
@@ -244,7 +299,7 @@ function planWidth(input: Sample, width: number, range: Range | undefined): BinP
         'use a wider bin width or a bin count',
     );
   }
-  return { edges, uniform: false, rule: null, binWidth: width, inside };
+  return { edges, uniform: false, rule: null, binWidth: width, estimatedWidth: null, inside };
 }
 
 function tooManyWidthBins(width: number, count: number, lo: number, hi: number) {
@@ -294,37 +349,75 @@ function planEdges(input: Sample, given: readonly number[], range: Range | undef
     // Edges such as [0, 0.1, 0.2, 0.3] differ in the last bits: call them even to 1e-9.
     if (Math.abs(w - width) > 1e-9 * width) even = false;
   }
-  return { edges, uniform: false, rule: null, binWidth: even ? width : null, inside };
+  const binWidth = even ? width : null;
+  return { edges, uniform: false, rule: null, binWidth, estimatedWidth: null, inside };
 }
 
 function planInteger(input: Sample, range: Range | undefined): BinPlan {
-  const lo = range ? range.min : input.min;
-  const hi = range ? range.max : input.max;
+  const [lo, hi] = dataWindow(input, range);
   const inside = valuesInside(input, lo, hi, range, 'range');
-  const bad = smallestNonInteger(inside.values);
-  if (bad !== undefined) {
-    throw badInput(
-      'bins',
-      `INTEGER bins need whole numbers, but ${bad} is not one; use AUTO, a bin count or a width`,
-    );
+  const bins = integerBins(inside.values, lo, hi);
+  switch (bins.problem) {
+    case null: {
+      const edges = new Float64Array(bins.count + 1);
+      for (let j = 0; j <= bins.count; j++) edges[j] = bins.kLo + j - 0.5;
+      return { edges, uniform: false, rule: 'INTEGER', binWidth: 1, estimatedWidth: null, inside };
+    }
+    case 'noValues':
+      throw nothingInside(input, lo, hi, range, 'range'); // valuesInside has thrown already
+    case 'notInteger':
+      throw badInput(
+        'bins',
+        `INTEGER bins need whole numbers, but ${bins.value} is not one; use AUTO, a bin count or ` +
+          'a width',
+      );
+    case 'tooLarge':
+      throw badInput('bins', 'INTEGER bins need values below 2^52 in magnitude; use a bin count');
+    case 'tooManyBins':
+      throw badInput(
+        'bins',
+        `INTEGER bins would make ${bins.count} bins (one per whole number from ${bins.kLo} to ` +
+          `${bins.kLo + bins.count - 1}); at most ${MAX_BINS} are allowed — pass a bin count or ` +
+          `a bin width of at least ${Math.ceil(bins.count / MAX_BINS)}`,
+      );
+    default:
+      return unreachable(bins);
   }
+}
+
+/** INTEGER bins for the values in [lo, hi], or why there can be none. */
+export type IntegerBins =
+  /** One bin per whole number from `kLo`, `count` of them. */
+  | { readonly problem: null; readonly kLo: number; readonly count: number }
+  | { readonly problem: 'noValues' }
+  /** `value` is the smallest value in [lo, hi] that is not a whole number. */
+  | { readonly problem: 'notInteger'; readonly value: number }
+  /** Whole numbers from 2^52 up in magnitude: k ± 0.5 would not be exact. */
+  | { readonly problem: 'tooLarge' }
+  | { readonly problem: 'tooManyBins'; readonly kLo: number; readonly count: number };
+
+/**
+ * One bin per whole number from ⌈lo⌉ to ⌊hi⌋ for the values of `values` inside [lo, hi] (one pass,
+ * no copy), checked as `planBins` checks INTEGER bins.
+ */
+export function integerBins(values: Float64Array, lo: number, hi: number): IntegerBins {
+  let found = false;
+  let smallest: number | undefined;
+  for (let i = 0; i < values.length; i++) {
+    const v = at(values, i);
+    if (v >= lo && v <= hi) {
+      found = true;
+      if (!Number.isInteger(v) && (smallest === undefined || v < smallest)) smallest = v;
+    }
+  }
+  if (!found) return { problem: 'noValues' };
+  if (smallest !== undefined) return { problem: 'notInteger', value: smallest };
   const kLo = Math.ceil(lo);
   const kHi = Math.floor(hi);
-  if (Math.max(Math.abs(kLo), Math.abs(kHi)) >= MAX_INTEGER_EDGE) {
-    throw badInput('bins', 'INTEGER bins need values below 2^52 in magnitude; use a bin count');
-  }
+  if (Math.max(Math.abs(kLo), Math.abs(kHi)) >= MAX_INTEGER_EDGE) return { problem: 'tooLarge' };
   const count = kHi - kLo + 1;
-  if (count > MAX_BINS) {
-    throw badInput(
-      'bins',
-      `INTEGER bins would make ${count} bins (one per whole number from ${kLo} to ${kHi}); at ` +
-        `most ${MAX_BINS} are allowed — pass a bin count or a bin width of at least ` +
-        `${Math.ceil(count / MAX_BINS)}`,
-    );
-  }
-  const edges = new Float64Array(count + 1);
-  for (let j = 0; j <= count; j++) edges[j] = kLo + j - 0.5;
-  return { edges, uniform: false, rule: 'INTEGER', binWidth: 1, inside };
+  if (count > MAX_BINS) return { problem: 'tooManyBins', kLo, count };
+  return { problem: null, kLo, count };
 }
 
 /**
@@ -361,23 +454,19 @@ export function ruleWidth(rule: EstimatorRule, x: Sample, first: number, last: n
   const ptp = x.max - x.min;
   switch (rule) {
     case 'SQRT':
-      return ptp / Math.sqrt(n);
+      return sqrtWidth(ptp, n);
     case 'STURGES':
-      return ptp / (Math.log2(n) + 1.0);
+      return sturgesWidth(ptp, n);
     case 'RICE':
       return ptp / (2.0 * powOneThird(n));
     case 'SCOTT':
-      return powOneThird((24.0 * SQRT_PI) / n) * numpyStd(x.values);
+      return powOneThird((24.0 * SQRT_PI) / n) * stdOf(x);
     case 'FD':
-      return 2.0 * iqrOf(x) * powMinusOneThird(n);
-    case 'AUTO': {
-      const fd = 2.0 * iqrOf(x) * powMinusOneThird(n);
-      const sturges = ptp / (Math.log2(n) + 1.0);
-      const sqrt = ptp / Math.sqrt(n);
-      return Math.min(Math.max(fd, sqrt / 2), sturges);
-    }
+      return fdWidth(x, n);
+    case 'AUTO':
+      return autoWidth(autoEstimates(x));
     case 'DOANE':
-      return doaneWidth(x.values, ptp);
+      return doaneWidth(x, ptp);
     case 'STONE':
       return stoneWidth(x.values, ptp, first, last);
     default:
@@ -388,17 +477,81 @@ export function ruleWidth(rule: EstimatorRule, x: Sample, first: number, last: n
 /** Python's `np.pi ** 0.5`, which is also `Math.sqrt(Math.PI)`. */
 const SQRT_PI = 1.7724538509055159;
 
-/** numpy's `np.subtract(*np.percentile(x, [75, 25]))`. */
-function iqrOf(x: Sample): number {
-  const { q1, q3 } = x.quartiles();
-  return q3 - q1;
+/** The widths numpy's AUTO rule chooses from: min(max(fd, sqrt / 2), sturges). */
+export interface AutoEstimates {
+  readonly fd: number;
+  readonly sturges: number;
+  readonly sqrt: number;
 }
 
-function doaneWidth(x: Float64Array, ptp: number): number {
+/** The estimate AUTO's width comes from; SQRT means the floor sqrt / 2. */
+export type AutoEstimator = 'FD' | 'STURGES' | 'SQRT';
+
+/** numpy's FD, STURGES and SQRT widths of `x` (its quartiles are memoised, so this is cheap). */
+export function autoEstimates(x: Sample): AutoEstimates {
+  const n = x.values.length;
+  const ptp = x.max - x.min;
+  return { fd: fdWidth(x, n), sturges: sturgesWidth(ptp, n), sqrt: sqrtWidth(ptp, n) };
+}
+
+/**
+ * Which estimate numpy's `_hist_bin_auto` returns. It uses Python's `max` and `min`, which keep
+ * their first argument on a tie: `max(fd, sqrt / 2)` is fd unless sqrt / 2 is larger, and
+ * `min(that, sturges)` keeps it unless sturges is smaller.
+ */
+export function autoEstimator(e: AutoEstimates): AutoEstimator {
+  const floorWins = e.sqrt / 2 > e.fd;
+  const corrected = floorWins ? e.sqrt / 2 : e.fd;
+  if (e.sturges < corrected) return 'STURGES';
+  return floorWins ? 'SQRT' : 'FD';
+}
+
+function autoWidth(e: AutoEstimates): number {
+  const estimator = autoEstimator(e);
+  switch (estimator) {
+    case 'FD':
+      return e.fd;
+    case 'SQRT':
+      return e.sqrt / 2;
+    case 'STURGES':
+      return e.sturges;
+    default:
+      return unreachable(estimator);
+  }
+}
+
+function sqrtWidth(ptp: number, n: number): number {
+  return ptp / Math.sqrt(n);
+}
+
+function sturgesWidth(ptp: number, n: number): number {
+  return ptp / (Math.log2(n) + 1.0);
+}
+
+/** 2 · IQR · n^(−1/3), the IQR being numpy's `np.subtract(*np.percentile(x, [75, 25]))`. */
+function fdWidth(x: Sample, n: number): number {
+  const { q1, q3 } = x.quartiles();
+  return 2.0 * (q3 - q1) * powMinusOneThird(n);
+}
+
+/** numpy's `np.std` of a sample, remembered: SCOTT and DOANE both need it. */
+const stds = new WeakMap<Sample, number>();
+
+function stdOf(sample: Sample): number {
+  let std = stds.get(sample);
+  if (std === undefined) {
+    std = numpyStd(sample.values);
+    stds.set(sample, std);
+  }
+  return std;
+}
+
+function doaneWidth(sample: Sample, ptp: number): number {
+  const x = sample.values;
   const n = x.length;
   if (n <= 2) return 0.0;
   const sg1 = Math.sqrt((6.0 * (n - 2)) / ((n + 1.0) * (n + 3)));
-  const sigma = numpyStd(x);
+  const sigma = stdOf(sample);
   if (!(sigma > 0.0)) return 0.0;
   const mean = pairwiseSum(x, 0, n) / n;
   const cubes = new Float64Array(n);
@@ -478,6 +631,17 @@ function valuesInside(
   return sampleOf(kept, { min, max });
 }
 
+/**
+ * `known` holds exactly the values of `input` inside [lo, hi]: it always holds some of them in
+ * their order (every plan's `inside` does), so it holds all when none of its values is outside
+ * and it has as many.
+ */
+function holdsAllInside(known: Sample, input: Sample, lo: number, hi: number): boolean {
+  if (!(known.min >= lo && known.max <= hi)) return false;
+  const n = known.values.length;
+  return n === input.values.length || n === countInside(input.values, lo, hi);
+}
+
 function countInside(values: Float64Array, lo: number, hi: number): number {
   let count = 0;
   for (let i = 0; i < values.length; i++) {
@@ -515,15 +679,6 @@ function onlyIntegersInside(values: Float64Array, lo: number, hi: number): boole
     }
   }
   return found;
-}
-
-function smallestNonInteger(values: Float64Array): number | undefined {
-  let smallest: number | undefined;
-  for (let i = 0; i < values.length; i++) {
-    const v = at(values, i);
-    if (!Number.isInteger(v) && (smallest === undefined || v < smallest)) smallest = v;
-  }
-  return smallest;
 }
 
 function strictlyIncreasing(edges: Float64Array): boolean {

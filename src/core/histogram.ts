@@ -1,5 +1,7 @@
 import { countValues, planBins, prepareValues } from './binning.js';
 import type { BinRule, BinsSpec, Range } from './binning.js';
+import { binningDiagnostics } from './diagnostics.js';
+import type { BinningDiagnostics } from './diagnostics.js';
 import { statisticsOf } from './statistics.js';
 import type { Statistics } from './statistics.js';
 import { badInput } from '../errors.js';
@@ -24,6 +26,16 @@ export interface Binning {
   binWidth: number | null;
 }
 
+/** How many values were received, and how many of them were counted. */
+export interface DataQuality {
+  /** Values received. */
+  given: number;
+  /** Values counted in the bins: `given − excluded`. */
+  used: number;
+  /** Values outside the range or outside explicit edges, so not counted. */
+  excluded: number;
+}
+
 export interface HistogramResult {
   edges: number[];
   counts: number[];
@@ -33,13 +45,16 @@ export interface HistogramResult {
   stats: Statistics;
   /** Values not counted: outside the range (or outside explicit edges). */
   excluded: number;
+  /** What every bin rule would have made of these values, and which one was used. */
+  diagnostics: BinningDiagnostics;
+  dataQuality: DataQuality;
 }
 
 /**
  * Bins `data` as `bins` says (see `planBins`; undefined picks INTEGER or AUTO) and describes the
  * counted values. Edges and counts match numpy's `np.histogram` for counts, edges and numpy's
  * rules. Sorts nothing: linear passes, and selection for the quartiles, which the FD and AUTO
- * rules and the statistics share.
+ * rules, the statistics and the diagnostics share.
  * Throws `badInput` ('data', 'range' or 'bins') for input it cannot bin with finite numbers.
  */
 export function computeHistogram(
@@ -74,12 +89,15 @@ export function computeHistogram(
   if (cumulativeCount !== total) {
     throw new Error(`counted ${cumulativeCount} values but ${total} lie inside the bins`);
   }
+  const excluded = data.length - total;
   return {
     edges,
     counts,
     bins: result,
     binning: { rule: plan.rule, binCount: counts.length, binWidth: plan.binWidth },
     stats,
-    excluded: data.length - total,
+    excluded,
+    diagnostics: binningDiagnostics(input, plan, range),
+    dataQuality: { given: data.length, used: total, excluded },
   };
 }

@@ -1,7 +1,7 @@
 import { badInput } from '../errors.js';
 import { BIN_RULES, type BinRule } from './binning.js';
 import type { ArgPath, BinsArgs, HistogramArgs, ParamNamer } from './histogramSpec.js';
-import { imageArgsFromQuery, queryText } from './queryParams.js';
+import { imageArgsFromQuery, queryBoolean, queryText } from './queryParams.js';
 import { LIMITS } from './limits.js';
 import { parseDecimal, parseDecimalList, parseWholeNumber, quote } from './parseNumbers.js';
 
@@ -17,6 +17,15 @@ export const HISTOGRAM_QUERY_PARAMS = [
   'width',
   'height',
   'format',
+  'devicePixelRatio',
+  'theme',
+  'palette',
+  'density',
+  'cumulative',
+  'logY',
+  'meanLine',
+  'medianLine',
+  'normalCurve',
 ] as const;
 
 type QueryParam = (typeof HISTOGRAM_QUERY_PARAMS)[number];
@@ -34,6 +43,8 @@ const REST_PARAM_NAMES: Partial<Record<ArgPath, QueryParam>> = {
   'bins.width': 'binWidth',
   'image.width': 'width',
   'image.height': 'height',
+  'image.devicePixelRatio': 'devicePixelRatio',
+  'image.palette': 'palette',
 };
 
 /**
@@ -56,6 +67,12 @@ export function histogramArgsFromQuery(query: Readonly<Record<string, unknown>>)
     bins,
     range: range === undefined ? undefined : decodeRange(range),
     image: imageArgsFromQuery(query),
+    density: queryBoolean(query, 'density'),
+    cumulative: queryBoolean(query, 'cumulative'),
+    logY: queryBoolean(query, 'logY'),
+    meanLine: queryBoolean(query, 'meanLine'),
+    medianLine: queryBoolean(query, 'medianLine'),
+    normalCurve: queryBoolean(query, 'normalCurve'),
   };
 }
 

@@ -18,6 +18,9 @@ export interface ImageArgs {
   width?: Optional<number>;
   height?: Optional<number>;
   format?: Optional<ImageFormat>;
+  devicePixelRatio?: Optional<number>;
+  theme?: Optional<Theme>;
+  palette?: Optional<readonly string[]>;
 }
 
 /**
@@ -32,13 +35,46 @@ export interface HistogramArgs {
   bins?: Optional<BinsArgs>;
   range?: Optional<{ min: number; max: number }>;
   image?: Optional<ImageArgs>;
+  /** Bars show numpy's density (count / (total · width)) instead of counts. */
+  density?: Optional<boolean>;
+  /** Bars show running totals. */
+  cumulative?: Optional<boolean>;
+  /** A logarithmic y axis. */
+  logY?: Optional<boolean>;
+  /** A vertical line at the mean. */
+  meanLine?: Optional<boolean>;
+  /** A vertical line at the median. */
+  medianLine?: Optional<boolean>;
+  /** A normal curve with the data's mean and standard deviation over the bars. */
+  normalCurve?: Optional<boolean>;
+}
+
+/** How a histogram is drawn; none of it changes the bins or the statistics. */
+export interface HistogramDisplay {
+  readonly density: boolean;
+  readonly cumulative: boolean;
+  readonly logY: boolean;
+  readonly meanLine: boolean;
+  readonly medianLine: boolean;
+  readonly normalCurve: boolean;
 }
 
 export interface ImageSpec {
   readonly width: number;
   readonly height: number;
   readonly format: ImageFormat;
+  readonly devicePixelRatio: number;
+  readonly theme: Theme;
+  readonly palette: readonly string[];
 }
+
+export const THEMES = ['light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** Colours a palette may hold: #rgb or #rrggbb, so nothing but a colour reaches the renderer. */
+const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
+const MAX_PALETTE = 16;
+const MAX_PIXEL_RATIO = 3;
 
 /** Image formats the service produces. */
 export const IMAGE_FORMATS = ['png', 'svg'] as const;
@@ -53,6 +89,7 @@ export interface HistogramSpec {
   readonly bins: BinsSpec | undefined;
   readonly range: Range | undefined;
   readonly image: ImageSpec;
+  readonly display: HistogramDisplay;
 }
 
 export const DEFAULT_IMAGE_SIZE = { width: 800, height: 600 } as const;
@@ -71,6 +108,8 @@ export type ArgPath =
   | 'range'
   | 'image.width'
   | 'image.height'
+  | 'image.devicePixelRatio'
+  | 'image.palette'
   | 'x'
   | 'y'
   | 'labels'
@@ -97,6 +136,14 @@ export function parseHistogramArgs(
     bins: args.bins == null ? undefined : parseBins(args.bins, name),
     range: args.range == null ? undefined : parseRange(args.range, name),
     image: parseImage(args.image ?? {}, name),
+    display: {
+      density: args.density ?? false,
+      cumulative: args.cumulative ?? false,
+      logY: args.logY ?? false,
+      meanLine: args.meanLine ?? false,
+      medianLine: args.medianLine ?? false,
+      normalCurve: args.normalCurve ?? false,
+    },
   };
 }
 
@@ -201,22 +248,66 @@ function parseRange(range: { min: number; max: number }, name: ParamNamer): Rang
 
 /** Image size and format with their defaults, each checked against the limits. */
 export function parseImage(image: ImageArgs, name: ParamNamer): ImageSpec {
+  const format = image.format ?? 'png';
+  const ratio = image.devicePixelRatio ?? 1;
+  const ratioParam = name('image.devicePixelRatio');
+  if (!Number.isFinite(ratio) || ratio < 1 || ratio > MAX_PIXEL_RATIO) {
+    throw badInput(ratioParam, `${ratioParam} must be from 1 to ${MAX_PIXEL_RATIO}, not ${ratio}`);
+  }
+  // A vector image has no pixels to multiply; one ratio keeps one cache entry.
+  const devicePixelRatio = format === 'svg' ? 1 : ratio;
+  const width = parseSize(
+    image.width,
+    name('image.width'),
+    DEFAULT_IMAGE_SIZE.width,
+    devicePixelRatio,
+  );
+  const height = parseSize(
+    image.height,
+    name('image.height'),
+    DEFAULT_IMAGE_SIZE.height,
+    devicePixelRatio,
+  );
   return {
-    width: parseSize(image.width, name('image.width'), DEFAULT_IMAGE_SIZE.width),
-    height: parseSize(image.height, name('image.height'), DEFAULT_IMAGE_SIZE.height),
-    format: image.format ?? 'png',
+    width,
+    height,
+    format,
+    devicePixelRatio,
+    theme: image.theme ?? 'light',
+    palette: parsePalette(image.palette ?? [], name('image.palette')),
   };
 }
 
-function parseSize(size: Optional<number>, param: string, fallback: number): number {
-  if (size == null) return fallback;
-  if (!Number.isInteger(size) || size < LIMITS.minSize || size > LIMITS.maxSize) {
+function parsePalette(palette: readonly string[], param: string): readonly string[] {
+  if (palette.length > MAX_PALETTE) {
     throw badInput(
       param,
-      `${param} must be a whole number of pixels from ${LIMITS.minSize} to ${LIMITS.maxSize}, not ${size}`,
+      `${param} has ${palette.length} colours; at most ${MAX_PALETTE} are allowed`,
     );
   }
-  return size;
+  const bad = palette.findIndex((colour) => !HEX_COLOUR.test(colour));
+  if (bad !== -1) {
+    throw badInput(param, `${param} item ${bad + 1} must be a colour like #1f77b4 or #f80`);
+  }
+  return palette.map((colour) => colour.toLowerCase());
+}
+
+/** A size in CSS pixels; times the pixel ratio it must still be within the limits. */
+function parseSize(size: Optional<number>, param: string, fallback: number, ratio: number): number {
+  const value = size ?? fallback;
+  if (!Number.isInteger(value) || value < LIMITS.minSize || value > LIMITS.maxSize) {
+    throw badInput(
+      param,
+      `${param} must be a whole number of pixels from ${LIMITS.minSize} to ${LIMITS.maxSize}, not ${value}`,
+    );
+  }
+  if (value * ratio > LIMITS.maxSize) {
+    throw badInput(
+      param,
+      `${param} ${value} at pixel ratio ${ratio} is ${Math.round(value * ratio)} pixels; at most ${LIMITS.maxSize} are allowed`,
+    );
+  }
+  return value;
 }
 
 /** Characters as a person counts them closely enough: Unicode code points, not UTF-16 units. */

@@ -1,6 +1,12 @@
 import { badInput } from '../errors.js';
-import { IMAGE_FORMATS, type ImageArgs, type ImageFormat } from './histogramSpec.js';
-import { parseWholeNumber, quote } from './parseNumbers.js';
+import {
+  IMAGE_FORMATS,
+  THEMES,
+  type ImageArgs,
+  type ImageFormat,
+  type Theme,
+} from './histogramSpec.js';
+import { parseDecimal, parseWholeNumber, quote } from './parseNumbers.js';
 
 type Query = Readonly<Record<string, unknown>>;
 
@@ -25,11 +31,33 @@ export function imageArgsFromQuery(query: Query): ImageArgs {
   const width = queryText(query, 'width');
   const height = queryText(query, 'height');
   const format = queryText(query, 'format');
+  const ratio = queryText(query, 'devicePixelRatio');
+  const theme = queryText(query, 'theme');
+  const palette = queryText(query, 'palette');
   return {
     width: width === undefined ? undefined : parseWholeNumber(width, 'width'),
     height: height === undefined ? undefined : parseWholeNumber(height, 'height'),
     format: format === undefined ? undefined : decodeFormat(format),
+    devicePixelRatio: ratio === undefined ? undefined : parseDecimal(ratio, 'devicePixelRatio'),
+    theme: theme === undefined ? undefined : decodeTheme(theme),
+    // `#` must be escaped in a URL, so `palette=1f77b4,ff7f0e` is accepted as well.
+    palette:
+      palette === undefined
+        ? undefined
+        : palette.split(',').map((colour) => {
+            const trimmed = colour.trim();
+            return trimmed.startsWith('#') ? trimmed : `#${trimmed}`;
+          }),
   };
+}
+
+function decodeTheme(theme: string): Theme {
+  const name = theme.trim().toLowerCase();
+  const known = THEMES.find((candidate) => candidate === name);
+  if (known === undefined) {
+    throw badInput('theme', `theme (${quote(theme)}) must be one of ${THEMES.join(', ')}`);
+  }
+  return known;
 }
 
 /** `true`/`false` (also `1`/`0`, `yes`/`no`), any case; undefined when absent. */

@@ -1,6 +1,6 @@
 import { ArgsType, Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BIN_RULES, type BinRule } from '../core/binning.js';
-import { DEFAULT_IMAGE_SIZE, type ImageFormat } from '../core/histogramSpec.js';
+import { DEFAULT_IMAGE_SIZE, type ImageFormat, type Theme } from '../core/histogramSpec.js';
 import type { HistogramOutcome } from '../histogramService.js';
 import type { RenderedImage } from '../render/chartSpec.js';
 
@@ -67,6 +67,11 @@ registerEnumType(ImageFormatEnum, {
   },
 });
 
+/** Themes as a GraphQL enum; values map to the service's lower-case names. */
+export const ThemeEnum = { LIGHT: 'light', DARK: 'dark' } as const satisfies Record<string, Theme>;
+
+registerEnumType(ThemeEnum, { name: 'Theme' });
+
 @InputType({ description: 'The rendered image: size in pixels (100–4000) and format.' })
 export class ImageInput {
   @Field(() => Int, { defaultValue: DEFAULT_IMAGE_SIZE.width })
@@ -77,6 +82,22 @@ export class ImageInput {
 
   @Field(() => ImageFormatEnum, { defaultValue: ImageFormatEnum.PNG })
   format!: ImageFormat;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Pixels per CSS pixel, 1–3 (default 1); width and height times it must be at most 4000.',
+  })
+  devicePixelRatio?: number | null;
+
+  @Field(() => ThemeEnum, { nullable: true, description: 'LIGHT (default) or DARK.' })
+  theme?: Theme | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Series colours in order, as #rrggbb or #rgb; at most 16.',
+  })
+  palette?: string[] | null;
 }
 
 @ArgsType()
@@ -104,6 +125,30 @@ export class HistogramQueryArgs {
 
   @Field(() => ImageInput, { nullable: true })
   image?: ImageInput | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Bars show numpy's density (count / (total · width)) instead of counts.",
+  })
+  density?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Bars show running totals.' })
+  cumulative?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'A logarithmic y axis.' })
+  logY?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'A vertical line at the mean.' })
+  meanLine?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'A vertical line at the median.' })
+  medianLine?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "A normal curve with the data's mean and standard deviation over the bars.",
+  })
+  normalCurve?: boolean | null;
 }
 
 @ObjectType({ description: 'A rendered chart.' })

@@ -3,6 +3,12 @@ import { Chart, registerables, type ChartConfiguration, type ChartItem } from 'c
 import { MIME_TYPES, type ChartRenderer, type ChartSpec, type RenderedImage } from './chartSpec.js';
 import { encodePng } from './encodePng.js';
 import { escapeXml } from './escapeXml.js';
+import {
+  METADATA_KEYWORDS,
+  withPngMetadata,
+  withSvgMetadata,
+  type ImageMetadata,
+} from './imageMetadata.js';
 import { registerFonts } from './fonts.js';
 import { histogramChartConfig } from './histogramChartConfig.js';
 import { pieChartConfig } from './pieChartConfig.js';
@@ -42,20 +48,38 @@ export class CanvasRenderer implements ChartRenderer {
     const canvas =
       spec.format === 'svg'
         ? createCanvas(spec.width, spec.height, 'svg')
-        : this.canvasFor(spec.width, spec.height);
+        : this.canvasFor(spec.width, spec.height, spec.devicePixelRatio);
     // Chart.js only reads a context from a canvas-like object; node-canvas provides one.
     const chart = new Chart(canvas as unknown as ChartItem, chartConfig(spec));
     try {
-      const bytes = spec.format === 'svg' ? describedSvg(canvas, spec) : await encodePng(canvas);
-      return { bytes, mimeType: MIME_TYPES[spec.format], width: spec.width, height: spec.height };
+      const bytes =
+        spec.format === 'svg'
+          ? describedSvg(canvas, spec)
+          : withPngMetadata(await encodePng(canvas), imageMetadata(spec));
+      // Chart.js has scaled the canvas to the pixel ratio: the image is the canvas's size.
+      return {
+        bytes,
+        mimeType: MIME_TYPES[spec.format],
+        width: canvas.width,
+        height: canvas.height,
+      };
     } finally {
       chart.destroy();
     }
   }
 
-  private canvasFor(width: number, height: number): Canvas {
-    const key = `${width}x${height}`;
+  /**
+   * The canvas for a size and pixel ratio. Chart.js reads the chart's size from the canvas and
+   * then scales the canvas by the pixel ratio, so a scaled canvas is set back to the chart's size
+   * before reuse (only ratios other than 1 ever need it).
+   */
+  private canvasFor(width: number, height: number, ratio: number): Canvas {
+    const key = `${width}x${height}@${ratio}`;
     let canvas = this.canvases.get(key);
+    if (canvas !== undefined && (canvas.width !== width || canvas.height !== height)) {
+      canvas.width = width;
+      canvas.height = height;
+    }
     if (canvas === undefined) {
       canvas = createCanvas(width, height);
       if (this.canvases.size >= MAX_CANVASES) {
@@ -99,5 +123,18 @@ function describedSvg(canvas: Canvas, spec: ChartSpec): Buffer {
   const end = svg.indexOf('>', open) + 1;
   const title = spec.title === '' ? KIND_NAMES[spec.kind] : spec.title;
   const described = `<title>${escapeXml(title)}</title><desc>${escapeXml(spec.altText)}</desc>`;
-  return Buffer.from(svg.slice(0, end) + described + svg.slice(end));
+  return Buffer.from(
+    withSvgMetadata(svg.slice(0, end) + described + svg.slice(end), imageMetadata(spec)),
+  );
+}
+
+/** What an image records about itself, so a saved chart can be traced back to its data. */
+function imageMetadata(spec: ChartSpec): ImageMetadata {
+  return {
+    [METADATA_KEYWORDS.title]: spec.title === '' ? KIND_NAMES[spec.kind] : spec.title,
+    [METADATA_KEYWORDS.description]: spec.altText,
+    [METADATA_KEYWORDS.software]: 'chartql',
+    [METADATA_KEYWORDS.request]: spec.metadata.request,
+    [METADATA_KEYWORDS.statistics]: spec.metadata.statistics,
+  };
 }

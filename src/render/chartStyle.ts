@@ -1,62 +1,93 @@
 import type { Chart, Plugin } from 'chart.js';
+import type { ChartFrame } from './chartSpec.js';
 import { formatTick } from './formatTick.js';
 
 /** The shipped font (see fonts.ts): every chart uses it, so images match on every machine. */
 export const FONT_FAMILY = 'DejaVu Sans';
-export const TEXT_COLOUR = '#222222';
-export const GRID_COLOUR = 'rgba(0, 0, 0, 0.08)';
 export const FONT = { family: FONT_FAMILY, size: 13 } as const;
 
 /** Series colours, in order: distinguishable, and readable for the common colour blindnesses. */
-export const PALETTE = [
-  'rgb(54, 112, 198)',
-  'rgb(230, 126, 34)',
-  'rgb(39, 174, 96)',
-  'rgb(192, 57, 43)',
-  'rgb(142, 68, 173)',
-  'rgb(22, 160, 133)',
-  'rgb(211, 84, 0)',
-  'rgb(127, 140, 141)',
+const DEFAULT_PALETTE = [
+  '#3670c6',
+  '#e67e22',
+  '#27ae60',
+  '#c0392b',
+  '#8e44ad',
+  '#16a085',
+  '#d35400',
+  '#7f8c8d',
 ] as const;
 
-/** The colour of series `index`, cycling through the palette. */
-export function paletteColour(index: number, alpha = 1): string {
-  const colour = PALETTE[index % PALETTE.length] ?? PALETTE[0];
-  return alpha === 1 ? colour : colour.replace('rgb(', 'rgba(').replace(')', `, ${alpha})`);
+/** The colours of one chart: its theme's background, text and grid, and its series palette. */
+export interface Style {
+  readonly background: string;
+  readonly text: string;
+  readonly grid: string;
+  /** Drawn around bars and slices, so neighbours stay apart. */
+  readonly edge: string;
+  readonly palette: readonly string[];
 }
 
-/** Paints the whole canvas white first: PNGs are opaque whatever page they land on. */
-export const whiteBackground: Plugin = {
-  id: 'chartqlBackground',
-  beforeDraw(chart: Chart) {
-    const { ctx, width, height } = chart;
-    ctx.save();
-    ctx.globalCompositeOperation = 'source-over';
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, width, height);
-    ctx.restore();
+const THEMES = {
+  light: { background: '#ffffff', text: '#222222', grid: 'rgba(0, 0, 0, 0.08)', edge: '#ffffff' },
+  dark: {
+    background: '#1e1f22',
+    text: '#e4e4e4',
+    grid: 'rgba(255, 255, 255, 0.14)',
+    edge: '#1e1f22',
   },
-};
+} as const;
+
+export function styleOf(frame: ChartFrame): Style {
+  return {
+    ...THEMES[frame.theme],
+    palette: frame.palette.length > 0 ? frame.palette : DEFAULT_PALETTE,
+  };
+}
+
+/** The colour of series `index`, cycling through the palette, with an optional opacity. */
+export function seriesColour(style: Style, index: number, alpha = 1): string {
+  const hex = style.palette[index % style.palette.length] ?? DEFAULT_PALETTE[0];
+  if (alpha === 1) return hex;
+  const full = hex.length === 4 ? `#${hex[1]}${hex[1]}${hex[2]}${hex[2]}${hex[3]}${hex[3]}` : hex;
+  const [r, g, b] = [1, 3, 5].map((at) => parseInt(full.slice(at, at + 2), 16));
+  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+}
+
+/** Paints the whole canvas in the theme's background first: PNGs are opaque on any page. */
+export function backgroundPlugin(style: Style): Plugin {
+  return {
+    id: 'chartqlBackground',
+    beforeDraw(chart: Chart) {
+      const { ctx, width, height } = chart;
+      ctx.save();
+      ctx.globalCompositeOperation = 'source-over';
+      ctx.fillStyle = style.background;
+      ctx.fillRect(0, 0, width, height);
+      ctx.restore();
+    },
+  };
+}
 
 /** The chart title, shown only when there is one. */
-export function titleOptions(title: string) {
+export function titleOptions(title: string, style: Style) {
   return {
     display: title !== '',
     text: title,
-    color: TEXT_COLOUR,
+    color: style.text,
     font: { family: FONT_FAMILY, size: 18, weight: 'bold' as const },
     padding: { bottom: 12 },
   };
 }
 
 /** A numeric axis with a label and compact tick labels. */
-export function numericAxis(label: string) {
+export function numericAxis(label: string, style: Style) {
   return {
     type: 'linear' as const,
-    grid: { color: GRID_COLOUR },
-    title: { display: label !== '', text: label, color: TEXT_COLOUR, font: FONT },
+    grid: { color: style.grid },
+    title: { display: label !== '', text: label, color: style.text, font: FONT },
     ticks: {
-      color: TEXT_COLOUR,
+      color: style.text,
       font: FONT,
       maxRotation: 0,
       callback(value: number | string, _index: number, ticks: { value: number }[]) {
@@ -67,22 +98,24 @@ export function numericAxis(label: string) {
   };
 }
 
-/** Options every chart shares: a static image, drawn once, at pixel ratio 1. */
-export const STATIC_CHART = {
-  responsive: false,
-  animation: false as const,
-  devicePixelRatio: 1,
-  events: [] as never[],
-  layout: { padding: 16 },
-  color: TEXT_COLOUR,
-  font: FONT,
-};
+/** Options every chart shares: a static image, drawn once, at the frame's pixel ratio. */
+export function staticChart(frame: ChartFrame, style: Style) {
+  return {
+    responsive: false,
+    animation: false as const,
+    devicePixelRatio: frame.devicePixelRatio,
+    events: [] as never[],
+    layout: { padding: 16 },
+    color: style.text,
+    font: FONT,
+  };
+}
 
 /** The legend, when shown: below the chart, in the chart font. */
-export function legendOptions(display: boolean) {
+export function legendOptions(display: boolean, style: Style) {
   return {
     display,
     position: 'bottom' as const,
-    labels: { color: TEXT_COLOUR, font: FONT },
+    labels: { color: style.text, font: FONT },
   };
 }

@@ -1,27 +1,27 @@
-import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
+import type { Chart, ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
 import type { HistogramChartSpec } from './chartSpec.js';
 import {
-  GRID_COLOUR,
+  backgroundPlugin,
   numericAxis,
-  STATIC_CHART,
-  TEXT_COLOUR,
-  FONT,
+  seriesColour,
+  staticChart,
+  styleOf,
   titleOptions,
-  whiteBackground,
+  FONT_FAMILY,
+  type Style,
 } from './chartStyle.js';
 
-export { FONT_FAMILY } from './chartStyle.js';
+export { FONT_FAMILY };
 
-const BAR_FILL = 'rgba(54, 112, 198, 0.85)';
-const BAR_BORDER = 'rgb(31, 70, 140)';
 /** Integer bins get a tick on every integer up to this many bins; beyond, ticks are thinned. */
 const MAX_UNIT_TICKS = 40;
 
 /**
  * Draws one rectangle per bin from its lower to its upper edge on a numeric x axis, so bars
- * touch and uneven bins keep their true widths (a category bar chart can do neither).
+ * touch and uneven bins keep their true widths (a category bar chart can do neither); then the
+ * marker lines (mean, median) over them.
  */
-function histogramBars(spec: HistogramChartSpec): Plugin<'scatter'> {
+function histogramBars(spec: HistogramChartSpec, style: Style): Plugin<'scatter'> {
   return {
     id: 'chartqlHistogramBars',
     beforeDatasetsDraw(chart: Chart) {
@@ -33,21 +33,48 @@ function histogramBars(spec: HistogramChartSpec): Plugin<'scatter'> {
       ctx.beginPath();
       ctx.rect(chartArea.left, chartArea.top, chartArea.width, chartArea.height);
       ctx.clip();
-      ctx.fillStyle = BAR_FILL;
-      ctx.strokeStyle = BAR_BORDER;
+      ctx.fillStyle = seriesColour(style, 0, 0.85);
+      ctx.strokeStyle = shade(seriesColour(style, 0));
       ctx.lineWidth = 1;
-      const base = y.getPixelForValue(0);
-      spec.counts.forEach((count, i) => {
-        if (count === 0) return;
+      const base = spec.logY ? chartArea.bottom : y.getPixelForValue(0);
+      spec.heights.forEach((height, i) => {
+        if (height <= 0) return;
         const left = x.getPixelForValue(spec.edges[i] as number);
         const right = x.getPixelForValue(spec.edges[i + 1] as number);
-        const top = y.getPixelForValue(count);
+        const top = y.getPixelForValue(height);
         ctx.fillRect(left, top, right - left, base - top);
         ctx.strokeRect(left, top, right - left, base - top);
       });
       ctx.restore();
     },
+    afterDatasetsDraw(chart: Chart) {
+      const { ctx, chartArea, scales } = chart;
+      const x = scales['x'];
+      if (x === undefined || spec.markers.length === 0) return;
+      ctx.save();
+      ctx.strokeStyle = style.text;
+      ctx.fillStyle = style.text;
+      ctx.lineWidth = 1.5;
+      ctx.setLineDash([6, 4]);
+      ctx.font = `12px "${FONT_FAMILY}"`;
+      spec.markers.forEach((marker, i) => {
+        const at = x.getPixelForValue(marker.value);
+        ctx.beginPath();
+        ctx.moveTo(at, chartArea.top);
+        ctx.lineTo(at, chartArea.bottom);
+        ctx.stroke();
+        ctx.fillText(marker.label, at + 4, chartArea.top + 14 + i * 16);
+      });
+      ctx.restore();
+    },
   };
+}
+
+/** A darker shade of a #rrggbb colour, for bar outlines. */
+function shade(hex: string): string {
+  const full = hex.length === 4 ? `#${hex[1]}${hex[1]}${hex[2]}${hex[2]}${hex[3]}${hex[3]}` : hex;
+  const [r, g, b] = [1, 3, 5].map((at) => Math.round(parseInt(full.slice(at, at + 2), 16) * 0.6));
+  return `rgb(${r}, ${g}, ${b})`;
 }
 
 /**
@@ -55,20 +82,38 @@ function histogramBars(spec: HistogramChartSpec): Plugin<'scatter'> {
  * decisions can be tested directly.
  */
 export function histogramChartConfig(spec: HistogramChartSpec): ChartConfiguration<'scatter'> {
+  const style = styleOf(spec);
   const lo = spec.edges[0] ?? 0;
   const hi = spec.edges[spec.edges.length - 1] ?? 1;
-  const tallest = spec.counts.reduce((max, count) => (count > max ? count : max), 0);
-  const unitTicks = spec.integerBins && spec.counts.length <= MAX_UNIT_TICKS;
-  const x = numericAxis(spec.xlabel);
+  let tallest = 0;
+  let lowest = Number.POSITIVE_INFINITY;
+  for (const height of spec.heights) {
+    if (height > tallest) tallest = height;
+    if (height > 0 && height < lowest) lowest = height;
+  }
+  for (const point of spec.curve) if (point.y > tallest) tallest = point.y;
+  const unitTicks = spec.integerBins && spec.heights.length <= MAX_UNIT_TICKS;
+  const x = numericAxis(spec.xlabel, style);
+  const y = numericAxis(spec.ylabel, style);
+  const datasets: ChartDataset<'scatter'>[] = [{ data: [], pointRadius: 0 }];
+  if (spec.curve.length > 0) {
+    datasets.push({
+      data: spec.curve.map(({ x: px, y: py }) => ({ x: px, y: py })),
+      showLine: true,
+      pointRadius: 0,
+      borderColor: seriesColour(style, 1),
+      borderWidth: 2,
+    });
+  }
   return {
     type: 'scatter',
-    data: { datasets: [{ data: [], pointRadius: 0 }] },
+    data: { datasets },
     options: {
-      ...STATIC_CHART,
+      ...staticChart(spec, style),
       plugins: {
         legend: { display: false },
         tooltip: { enabled: false },
-        title: titleOptions(spec.title),
+        title: titleOptions(spec.title, style),
       },
       scales: {
         x: {
@@ -83,17 +128,24 @@ export function histogramChartConfig(spec: HistogramChartSpec): ChartConfigurati
             includeBounds: false,
           },
         },
-        y: {
-          type: 'linear',
-          beginAtZero: true,
-          suggestedMax: tallest === 0 ? 1 : tallest,
-          grace: '5%',
-          grid: { color: GRID_COLOUR },
-          title: { display: spec.ylabel !== '', text: spec.ylabel, color: TEXT_COLOUR, font: FONT },
-          ticks: { color: TEXT_COLOUR, font: FONT, precision: 0 },
-        },
+        y: spec.logY
+          ? {
+              type: 'logarithmic',
+              min: Number.isFinite(lowest) ? 10 ** Math.floor(Math.log10(lowest)) : 1,
+              max: tallest > 0 ? tallest * 1.2 : 10,
+              grid: y.grid,
+              title: y.title,
+              ticks: { color: style.text, font: y.ticks.font },
+            }
+          : {
+              ...y,
+              beginAtZero: true,
+              suggestedMax: tallest === 0 ? 1 : tallest,
+              grace: '5%',
+              ticks: { ...y.ticks, ...(spec.wholeHeights ? { precision: 0 } : {}) },
+            },
       },
     },
-    plugins: [whiteBackground, histogramBars(spec)],
+    plugins: [backgroundPlugin(style), histogramBars(spec, style)],
   };
 }

@@ -1,15 +1,17 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { PieChartSpec } from './chartSpec.js';
 import {
+  backgroundPlugin,
   legendOptions,
-  paletteColour,
-  STATIC_CHART,
+  seriesColour,
+  staticChart,
+  styleOf,
   titleOptions,
-  whiteBackground,
 } from './chartStyle.js';
 
 /** Builds the Chart.js configuration of a pie chart: slices in the order given, clockwise. */
 export function pieChartConfig(spec: PieChartSpec): ChartConfiguration<'pie'> {
+  const style = styleOf(spec);
   return {
     type: 'pie',
     data: {
@@ -17,20 +19,20 @@ export function pieChartConfig(spec: PieChartSpec): ChartConfiguration<'pie'> {
       datasets: [
         {
           data: spec.slices.map((slice) => slice.value),
-          backgroundColor: spec.slices.map((_, index) => paletteColour(index)),
-          borderColor: '#ffffff',
+          backgroundColor: spec.slices.map((_, index) => seriesColour(style, index)),
+          borderColor: style.edge,
           borderWidth: 2,
         },
       ],
     },
     options: {
-      ...STATIC_CHART,
+      ...staticChart(spec, style),
       plugins: {
-        legend: legendOptions(spec.legend),
+        legend: legendOptions(spec.legend, style),
         tooltip: { enabled: false },
-        title: titleOptions(spec.title),
+        title: titleOptions(spec.title, style),
       },
     },
-    plugins: [whiteBackground],
+    plugins: [backgroundPlugin(style)],
   };
 }

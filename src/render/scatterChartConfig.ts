@@ -1,22 +1,23 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { ScatterChartSpec } from './chartSpec.js';
 import {
+  backgroundPlugin,
   legendOptions,
   numericAxis,
-  paletteColour,
-  STATIC_CHART,
-  TEXT_COLOUR,
+  seriesColour,
+  staticChart,
+  styleOf,
   titleOptions,
-  whiteBackground,
 } from './chartStyle.js';
 
 /** Builds the Chart.js configuration of a scatter chart, with its trend line when asked. */
 export function scatterChartConfig(spec: ScatterChartSpec): ChartConfiguration<'scatter'> {
+  const style = styleOf(spec);
   const datasets: ChartDataset<'scatter'>[] = spec.series.map((series, index) => ({
     label: series.label,
     data: series.x.map((x, i) => ({ x, y: series.y[i] ?? 0 })),
-    backgroundColor: paletteColour(index, 0.7),
-    borderColor: paletteColour(index),
+    backgroundColor: seriesColour(style, index, 0.7),
+    borderColor: seriesColour(style, index),
     pointRadius: 3.5,
   }));
   if (spec.trendline !== null) {
@@ -36,7 +37,7 @@ export function scatterChartConfig(spec: ScatterChartSpec): ChartConfiguration<'
         { x: hi, y: intercept + slope * hi },
       ],
       showLine: true,
-      borderColor: TEXT_COLOUR,
+      borderColor: style.text,
       borderDash: [6, 4],
       borderWidth: 1.5,
       pointRadius: 0,
@@ -46,14 +47,14 @@ export function scatterChartConfig(spec: ScatterChartSpec): ChartConfiguration<'
     type: 'scatter',
     data: { datasets },
     options: {
-      ...STATIC_CHART,
+      ...staticChart(spec, style),
       plugins: {
-        legend: legendOptions(spec.legend),
+        legend: legendOptions(spec.legend, style),
         tooltip: { enabled: false },
-        title: titleOptions(spec.title),
+        title: titleOptions(spec.title, style),
       },
-      scales: { x: numericAxis(spec.xlabel), y: numericAxis(spec.ylabel) },
+      scales: { x: numericAxis(spec.xlabel, style), y: numericAxis(spec.ylabel, style) },
     },
-    plugins: [whiteBackground],
+    plugins: [backgroundPlugin(style)],
   };
 }

@@ -44,8 +44,14 @@ export type ImageFormat =
 
 /** The rendered image: size in pixels (100–4000) and format. */
 export type ImageInput = {
+  /** Pixels per CSS pixel, 1–3 (default 1); width and height times it must be at most 4000. */
+  devicePixelRatio?: number | null | undefined;
   format?: ImageFormat;
   height?: number;
+  /** Series colours in order, as #rrggbb or #rgb; at most 16. */
+  palette?: Array<string> | null | undefined;
+  /** LIGHT (default) or DARK. */
+  theme?: Theme | null | undefined;
   width?: number;
 };
 
@@ -54,6 +60,10 @@ export type RangeInput = {
   max: number;
   min: number;
 };
+
+export type Theme =
+  | 'DARK'
+  | 'LIGHT';
 
 export type ScatterStatsQueryVariables = Exact<{
   x: Array<number> | number;

@@ -25,7 +25,7 @@ describe('golden images', () => {
     assert.ok(dice?.kind === 'histogram');
     const changed = {
       ...dice,
-      counts: dice.counts.map((count, i) => (i === 5 ? count + 3 : count)),
+      heights: dice.heights.map((height, i) => (i === 5 ? height + 3 : height)),
     };
     const image = await renderer.render(changed);
     const { differentPixels, totalPixels } = compareWithGolden('dice', image.bytes);

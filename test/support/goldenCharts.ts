@@ -26,6 +26,30 @@ export const GOLDEN_CHARTS: Readonly<Record<string, () => ChartSpec>> = {
       bins: { edges: [0, 1, 3, 4, 10] },
       image: { width: 600, height: 400 },
     }).chart,
+  'dark-normal-curve': () =>
+    computeHistogramOutcome({
+      data: Array.from({ length: 400 }, (_, i) => 50 + 12 * Math.sin(i * 1.7) * Math.cos(i * 0.31)),
+      title: 'Dark theme, density, normal curve, mean and median',
+      xlabel: 'Value',
+      ylabel: 'Density',
+      bins: { rule: 'AUTO' },
+      density: true,
+      normalCurve: true,
+      meanLine: true,
+      medianLine: true,
+      image: { width: 700, height: 450, theme: 'dark' },
+    }).chart,
+  'log-cumulative-palette': () =>
+    computeHistogramOutcome({
+      data: Array.from({ length: 300 }, (_, i) => Math.floor(Math.exp((i % 60) / 10))),
+      title: 'Cumulative counts on a log axis, own colour, pixel ratio 2',
+      xlabel: 'Value',
+      ylabel: 'Values so far',
+      bins: { count: 20 },
+      cumulative: true,
+      logY: true,
+      image: { width: 400, height: 300, devicePixelRatio: 2, palette: ['#8e44ad'] },
+    }).chart,
   'scatter-trend': () =>
     computeScatterOutcome({
       x: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
