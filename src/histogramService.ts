@@ -9,14 +9,23 @@ import {
 } from './core/histogramSpec.js';
 import { ChartqlError } from './errors.js';
 import { chartMetadata, frameOf, type HistogramChartSpec } from './render/chartSpec.js';
-import { histogramFigure } from './core/histogramDisplay.js';
+import { barHeights, histogramFigure } from './core/histogramDisplay.js';
 
 /** A parsed, computed histogram request, ready to answer with statistics or to render. */
 export interface HistogramOutcome {
   readonly spec: HistogramSpec;
+  /** Bins and statistics of all values together. */
   readonly result: HistogramResult;
+  /** Each series counted in the same bins, when series were given. */
+  readonly series: readonly SeriesResult[];
   readonly chart: HistogramChartSpec;
   readonly altText: string;
+}
+
+/** One series counted in the shared bins, with its own statistics. */
+export interface SeriesResult {
+  readonly label: string;
+  readonly result: HistogramResult;
 }
 
 /** Parses the arguments with the shared parser and computes bins and statistics. No I/O. */
@@ -26,23 +35,35 @@ export function computeHistogramOutcome(
 ): HistogramOutcome {
   const spec = parseHistogramArgs(args, name);
   const result = binAndDescribe(spec, name);
+  const series = spec.series.map(({ label, data }) => ({
+    label,
+    result: countSeries(data, result.edges, spec, name),
+  }));
   const altText = describeHistogram(spec.title, result);
+  const { heights, ...figure } = histogramFigure(result, spec.display);
   return {
     spec,
     result,
+    series,
     chart: {
       kind: 'histogram',
       title: spec.title,
       xlabel: spec.xlabel,
       ylabel: spec.ylabel,
       edges: result.edges,
-      ...histogramFigure(result, spec.display),
+      series:
+        series.length === 0
+          ? [{ label: '', heights }]
+          : series.map((s) => ({ label: s.label, heights: barHeights(s.result, spec.display) })),
+      layout: spec.layout,
+      legend: spec.legend,
+      ...figure,
       integerBins: result.binning.rule === 'INTEGER',
       logY: spec.display.logY,
       ...frameOf(
         spec.image,
         altText,
-        chartMetadata({ chart: 'histogram', ...spec }, histogramStatistics(result)),
+        chartMetadata({ chart: 'histogram', ...spec }, histogramStatistics(result, series)),
       ),
     },
     altText,
@@ -50,9 +71,43 @@ export function computeHistogramOutcome(
 }
 
 /** The statistics part of a histogram answer, shared by GraphQL and the REST JSON answer. */
-export function histogramStatistics(result: HistogramResult) {
+export function histogramStatistics(result: HistogramResult, series: readonly SeriesResult[] = []) {
   const { edges, counts, bins, binning, stats, excluded } = result;
-  return { edges, counts, bins, binning, stats, excluded };
+  return {
+    edges,
+    counts,
+    bins,
+    binning,
+    stats,
+    excluded,
+    ...(series.length === 0
+      ? {}
+      : {
+          series: series.map(({ label, result: own }) => ({
+            label,
+            counts: own.counts,
+            stats: own.stats,
+          })),
+        }),
+  };
+}
+
+/**
+ * One series counted in the bins of all series together, as matplotlib does for several
+ * datasets: `np.histogram(series, bins=edges)`.
+ */
+function countSeries(
+  data: readonly number[],
+  edges: readonly number[],
+  spec: HistogramSpec,
+  name: ParamNamer,
+): HistogramResult {
+  try {
+    return computeHistogram(data, { kind: 'edges', edges }, spec.range);
+  } catch (error) {
+    if (!(error instanceof ChartqlError)) throw error;
+    throw new ChartqlError(error.code, `a series: ${error.message}`, name('series'));
+  }
 }
 
 /** Bins the data; errors about the binning name the argument the client used for it. */

@@ -214,9 +214,10 @@ export function binsForWidth(width: number, first: number, last: number): WidthB
 }
 
 /**
- * What numpy's estimators see: the outer edges (see `outerEdges`) and the values inside them, in
- * their order. `known` (a plan's `inside`) is returned when it holds exactly those values, so its
- * memoised quartiles serve again. Throws like `outerEdges`, or when no value lies inside.
+ * What numpy bins for a count or a rule, and what its estimators see: the outer edges (see
+ * `outerEdges`) and the values inside them, in their order. `known` (a plan's `inside`) is
+ * returned when it holds exactly those values, so that its memoised quartiles serve again.
+ * Throws like `outerEdges`, or when no value lies inside.
  */
 export function estimatorWindow(
   input: Sample,

@@ -6,6 +6,7 @@ const CURVE_POINTS = 200;
 
 /** What the bars, lines and curve of a histogram show, given how it is to be displayed. */
 export interface HistogramFigure {
+  /** Bar heights of the whole data. */
   readonly heights: number[];
   readonly wholeHeights: boolean;
   readonly markers: { label: string; value: number }[];
@@ -21,17 +22,8 @@ export function histogramFigure(
   result: HistogramResult,
   display: HistogramDisplay,
 ): HistogramFigure {
-  const { bins, stats } = result;
-  const base = bins.map((bin) => (display.density ? bin.density : bin.count));
-  let heights = base;
-  if (display.cumulative) {
-    let total = 0;
-    heights = base.map((height, i) => {
-      const bin = bins[i];
-      total += display.density && bin !== undefined ? height * (bin.upper - bin.lower) : height;
-      return total;
-    });
-  }
+  const { stats } = result;
+  const heights = barHeights(result, display);
   const markers: { label: string; value: number }[] = [];
   if (display.meanLine) markers.push({ label: `mean ${short(stats.mean)}`, value: stats.mean });
   if (display.medianLine) {
@@ -43,6 +35,19 @@ export function histogramFigure(
     markers,
     curve: display.normalCurve ? normalCurve(result, display) : [],
   };
+}
+
+/** Counts or densities per bin, or their running totals (densities then sum to 1). */
+export function barHeights(result: HistogramResult, display: HistogramDisplay): number[] {
+  const { bins } = result;
+  const base = bins.map((bin) => (display.density ? bin.density : bin.count));
+  if (!display.cumulative) return base;
+  let total = 0;
+  return base.map((height, i) => {
+    const bin = bins[i];
+    total += display.density && bin !== undefined ? height * (bin.upper - bin.lower) : height;
+    return total;
+  });
 }
 
 function normalCurve(result: HistogramResult, display: HistogramDisplay) {

@@ -1,6 +1,14 @@
 import { badInput } from '../errors.js';
 import { BIN_RULES, type BinRule } from './binning.js';
-import type { ArgPath, BinsArgs, HistogramArgs, ParamNamer } from './histogramSpec.js';
+import {
+  MAX_SERIES,
+  SERIES_LAYOUTS,
+  type ArgPath,
+  type BinsArgs,
+  type HistogramArgs,
+  type ParamNamer,
+  type SeriesLayout,
+} from './histogramSpec.js';
 import { imageArgsFromQuery, queryBoolean, queryText } from './queryParams.js';
 import { LIMITS } from './limits.js';
 import { parseDecimal, parseDecimalList, parseWholeNumber, quote } from './parseNumbers.js';
@@ -8,6 +16,9 @@ import { parseDecimal, parseDecimalList, parseWholeNumber, quote } from './parse
 /** The query parameters `GET /histogram` understands; any other parameter is ignored. */
 export const HISTOGRAM_QUERY_PARAMS = [
   'data',
+  'series',
+  'layout',
+  'legend',
   'title',
   'xlabel',
   'ylabel',
@@ -54,13 +65,18 @@ const REST_PARAM_NAMES: Partial<Record<ArgPath, QueryParam>> = {
 export function histogramArgsFromQuery(query: Readonly<Record<string, unknown>>): HistogramArgs {
   const text = (param: QueryParam): string | undefined => queryText(query, param);
   const data = text('data');
-  if (data === undefined || data.trim() === '') {
+  const series = text('series');
+  if (series === undefined && (data === undefined || data.trim() === '')) {
     throw badInput('data', 'data is required: comma-separated numbers such as data=1,2,2,3');
   }
+  const layout = text('layout');
   const bins = decodeBins(text('bins'), text('binWidth'));
   const range = text('range');
   return {
-    data: parseDecimalList(data, 'data', LIMITS.maxValues),
+    data: data === undefined ? undefined : parseDecimalList(data, 'data', LIMITS.maxValues),
+    series: series === undefined ? undefined : decodeSeries(series),
+    layout: layout === undefined ? undefined : decodeLayout(layout),
+    legend: queryBoolean(query, 'legend'),
     title: text('title'),
     xlabel: text('xlabel'),
     ylabel: text('ylabel'),
@@ -113,4 +129,60 @@ function decodeRange(range: string): { min: number; max: number } {
   }
   const [min, max] = parts.map((part, i) => parseDecimal(part, 'range', `range item ${i + 1}`));
   return { min: min as number, max: max as number };
+}
+
+const LAYOUT_BY_NAME = new Map<string, SeriesLayout>(
+  SERIES_LAYOUTS.map((layout) => [layout.toLowerCase(), layout]),
+);
+
+function decodeLayout(layout: string): SeriesLayout {
+  const known = LAYOUT_BY_NAME.get(layout.trim().toLowerCase().replace(/[_-]/g, ''));
+  if (known === undefined) {
+    throw badInput('layout', `layout (${quote(layout)}) must be overlay, stacked or sideBySide`);
+  }
+  return known;
+}
+
+/**
+ * `series=Men:1,2,3|Women:2,3,4`: series separated by `|`, each a label, a `:` and its values.
+ * In a label, `\|`, `\:` and `\\` stand for `|`, `:` and `\`, so a label may hold any text.
+ */
+export function decodeSeries(text: string): { label: string; data: number[] }[] {
+  const series: { label: string; data: number[] }[] = [];
+  let label = '';
+  let inLabel = true;
+  let start = 0;
+  const finish = (end: number) => {
+    const what = `series item ${series.length + 1}`;
+    if (inLabel) throw badInput('series', `${what} has no ":" between its label and its values`);
+    series.push({
+      label,
+      data: parseDecimalList(text.slice(start, end), 'series', LIMITS.maxValues),
+    });
+    if (series.length > MAX_SERIES) {
+      throw badInput('series', `series has more than ${MAX_SERIES} series`);
+    }
+    label = '';
+    inLabel = true;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charAt(i);
+    if (inLabel && char === '\\') {
+      const next = text.charAt(i + 1);
+      if (next !== '|' && next !== ':' && next !== '\\') {
+        throw badInput('series', `series: a backslash in a label must come before |, : or \\`);
+      }
+      label += next;
+      i++;
+    } else if (inLabel && char === ':') {
+      inLabel = false;
+      start = i + 1;
+    } else if (char === '|') {
+      finish(i);
+    } else if (inLabel) {
+      label += char;
+    }
+  }
+  finish(text.length);
+  return series;
 }

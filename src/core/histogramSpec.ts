@@ -28,7 +28,14 @@ export interface ImageArgs {
  * decodes its query string into this shape, so both go through {@link parseHistogramArgs}.
  */
 export interface HistogramArgs {
-  data: readonly number[];
+  /** The values; exactly one of `data` and `series` is given. */
+  data?: Optional<readonly number[]>;
+  /** Several labelled sets of values sharing one set of bins. */
+  series?: Optional<readonly { label: string; data: readonly number[] }[]>;
+  /** How several series are drawn. */
+  layout?: Optional<SeriesLayout>;
+  /** Show a legend; on by default for several series. */
+  legend?: Optional<boolean>;
   title?: Optional<string>;
   xlabel?: Optional<string>;
   ylabel?: Optional<string>;
@@ -47,6 +54,18 @@ export interface HistogramArgs {
   medianLine?: Optional<boolean>;
   /** A normal curve with the data's mean and standard deviation over the bars. */
   normalCurve?: Optional<boolean>;
+}
+
+export const SERIES_LAYOUTS = ['overlay', 'stacked', 'sideBySide'] as const;
+export type SeriesLayout = (typeof SERIES_LAYOUTS)[number];
+
+/** Most series one histogram may hold. */
+export const MAX_SERIES = 16;
+
+/** One labelled set of values of a histogram. */
+export interface SeriesSpec {
+  readonly label: string;
+  readonly data: readonly number[];
 }
 
 /** How a histogram is drawn; none of it changes the bins or the statistics. */
@@ -82,7 +101,12 @@ export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 
 /** A validated histogram request: every limit has been checked. */
 export interface HistogramSpec {
+  /** Every value, of all series together: what the bins and top-level statistics describe. */
   readonly data: readonly number[];
+  /** The series, or none when plain `data` was given. */
+  readonly series: readonly SeriesSpec[];
+  readonly layout: SeriesLayout;
+  readonly legend: boolean;
   readonly title: string;
   readonly xlabel: string;
   readonly ylabel: string;
@@ -97,6 +121,7 @@ export const DEFAULT_IMAGE_SIZE = { width: 800, height: 600 } as const;
 /** The argument paths the parser reports errors against. */
 export type ArgPath =
   | 'data'
+  | 'series'
   | 'title'
   | 'xlabel'
   | 'ylabel'
@@ -128,8 +153,12 @@ export function parseHistogramArgs(
   args: HistogramArgs,
   name: ParamNamer = (path) => path,
 ): HistogramSpec {
+  const series = parseSeries(args, name);
   return {
-    data: parseData(args.data, name),
+    data: series.length === 0 ? parseData(args.data ?? [], name) : allValues(series, name),
+    series,
+    layout: args.layout ?? 'overlay',
+    legend: args.legend ?? series.length > 1,
     title: parseText(args.title, name('title')),
     xlabel: parseText(args.xlabel, name('xlabel')),
     ylabel: parseText(args.ylabel, name('ylabel')),
@@ -145,6 +174,47 @@ export function parseHistogramArgs(
       normalCurve: args.normalCurve ?? false,
     },
   };
+}
+
+/** Series, checked: exactly one of data and series, labelled, within the limits. */
+function parseSeries(args: HistogramArgs, name: ParamNamer): SeriesSpec[] {
+  const param = name('series');
+  if (args.series == null) {
+    if (args.data == null) {
+      throw badInput(name('data'), `give ${name('data')} or ${param}: the values to bin`);
+    }
+    return [];
+  }
+  if (args.data != null) {
+    throw badInput(param, `give ${name('data')} or ${param}, not both`);
+  }
+  if (args.series.length === 0 || args.series.length > MAX_SERIES) {
+    throw badInput(
+      param,
+      `${param} needs from 1 to ${MAX_SERIES} series, not ${args.series.length}`,
+    );
+  }
+  return args.series.map((series, i) => {
+    const what = `${param} item ${i + 1}`;
+    const label = parseText(series.label, param, `${what}'s label`);
+    if (series.data.length === 0) throw badInput(param, `${what} has no values`);
+    const bad = series.data.findIndex((value) => !Number.isFinite(value));
+    if (bad !== -1) throw badInput(param, `${what} value ${bad + 1} is not a finite number`);
+    return { label, data: series.data };
+  });
+}
+
+/** The values of every series together, within the per-request limit. */
+function allValues(series: readonly SeriesSpec[], name: ParamNamer): number[] {
+  const total = series.reduce((sum, { data }) => sum + data.length, 0);
+  if (total > LIMITS.maxValues) {
+    const param = name('series');
+    throw badInput(
+      param,
+      `${param} hold ${total} values together; at most ${LIMITS.maxValues} are allowed per request`,
+    );
+  }
+  return series.flatMap(({ data }) => data);
 }
 
 function parseData(data: readonly number[], name: ParamNamer): readonly number[] {

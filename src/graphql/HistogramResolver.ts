@@ -14,7 +14,9 @@ export class HistogramResolver {
   })
   histogram(@Args(() => HistogramQueryArgs) args: HistogramQueryArgs): Histogram {
     const outcome = computeHistogramOutcome(args);
-    return Object.assign(new Histogram(), histogramStatistics(outcome.result), { outcome });
+    return Object.assign(new Histogram(), histogramStatistics(outcome.result, outcome.series), {
+      outcome,
+    });
   }
 
   @FieldResolver(() => String, { description: 'The image as a data URL: data:image/png;base64,…' })

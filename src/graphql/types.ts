@@ -1,6 +1,11 @@
 import { ArgsType, Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BIN_RULES, type BinRule } from '../core/binning.js';
-import { DEFAULT_IMAGE_SIZE, type ImageFormat, type Theme } from '../core/histogramSpec.js';
+import {
+  DEFAULT_IMAGE_SIZE,
+  type ImageFormat,
+  type SeriesLayout,
+  type Theme,
+} from '../core/histogramSpec.js';
 import type { HistogramOutcome } from '../histogramService.js';
 import type { RenderedImage } from '../render/chartSpec.js';
 
@@ -100,10 +105,50 @@ export class ImageInput {
   palette?: string[] | null;
 }
 
+/** Series layouts as a GraphQL enum; values map to the service's names. */
+export const SeriesLayoutEnum = {
+  OVERLAY: 'overlay',
+  STACKED: 'stacked',
+  SIDE_BY_SIDE: 'sideBySide',
+} as const satisfies Record<string, SeriesLayout>;
+
+registerEnumType(SeriesLayoutEnum, {
+  name: 'SeriesLayout',
+  description: 'How several series share the bins.',
+});
+
+@InputType({ description: 'One labelled set of values.' })
+export class SeriesInput {
+  @Field(() => String)
+  label!: string;
+
+  @Field(() => [Float])
+  data!: number[];
+}
+
 @ArgsType()
 export class HistogramQueryArgs {
-  @Field(() => [Float], { description: 'The values to bin: at most 100,000 finite numbers.' })
-  data!: number[];
+  @Field(() => [Float], {
+    nullable: true,
+    description: 'The values to bin: at most 100,000 finite numbers. Give data or series.',
+  })
+  data?: number[] | null;
+
+  @Field(() => [SeriesInput], {
+    nullable: true,
+    description:
+      'Several labelled series binned on one set of edges computed over all their values (as matplotlib does). Give data or series.',
+  })
+  series?: SeriesInput[] | null;
+
+  @Field(() => SeriesLayoutEnum, { nullable: true, description: 'OVERLAY by default.' })
+  layout?: SeriesLayout | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Show a legend; on by default for several series.',
+  })
+  legend?: boolean | null;
 
   @Field(() => String, { nullable: true, description: 'Chart title, at most 200 characters.' })
   title?: string | null;
@@ -253,6 +298,18 @@ export class Statistics {
   kurtosis!: number | null;
 }
 
+@ObjectType({ description: 'One series of a histogram, counted in the shared bins.' })
+export class HistogramSeries {
+  @Field(() => String)
+  label!: string;
+
+  @Field(() => [Int])
+  counts!: number[];
+
+  @Field(() => Statistics)
+  stats!: Statistics;
+}
+
 @ObjectType({ description: 'A histogram: its bins, statistics and, when asked for, its image.' })
 export class Histogram {
   @Field(() => [Float])
@@ -272,6 +329,12 @@ export class Histogram {
 
   @Field(() => Int, { description: 'Values outside range, not counted.' })
   excluded!: number;
+
+  @Field(() => [HistogramSeries], {
+    nullable: true,
+    description: 'Each series counted in the shared bins; null when data was given.',
+  })
+  series?: HistogramSeries[] | null;
 
   /** The computed request; the image is rendered from it only if a client selects it. */
   outcome!: HistogramOutcome;

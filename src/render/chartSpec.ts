@@ -59,8 +59,10 @@ export interface HistogramChartSpec extends ChartFrame {
   readonly xlabel: string;
   readonly ylabel: string;
   readonly edges: readonly number[];
-  /** Bar heights, one per bin: counts, densities, or their running sums. */
-  readonly heights: readonly number[];
+  /** One or more series of bar heights, one per bin: counts, densities, or their running sums. */
+  readonly series: readonly { readonly label: string; readonly heights: readonly number[] }[];
+  readonly layout: 'overlay' | 'stacked' | 'sideBySide';
+  readonly legend: boolean;
   /** Bins are one unit wide and centred on integers: ticks go on integers. */
   readonly integerBins: boolean;
   readonly logY: boolean;

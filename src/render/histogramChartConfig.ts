@@ -2,6 +2,7 @@ import type { Chart, ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
 import type { HistogramChartSpec } from './chartSpec.js';
 import {
   backgroundPlugin,
+  legendOptions,
   numericAxis,
   seriesColour,
   staticChart,
@@ -33,17 +34,33 @@ function histogramBars(spec: HistogramChartSpec, style: Style): Plugin<'scatter'
       ctx.beginPath();
       ctx.rect(chartArea.left, chartArea.top, chartArea.width, chartArea.height);
       ctx.clip();
-      ctx.fillStyle = seriesColour(style, 0, 0.85);
-      ctx.strokeStyle = shade(seriesColour(style, 0));
       ctx.lineWidth = 1;
-      const base = spec.logY ? chartArea.bottom : y.getPixelForValue(0);
-      spec.heights.forEach((height, i) => {
-        if (height <= 0) return;
-        const left = x.getPixelForValue(spec.edges[i] as number);
-        const right = x.getPixelForValue(spec.edges[i + 1] as number);
-        const top = y.getPixelForValue(height);
-        ctx.fillRect(left, top, right - left, base - top);
-        ctx.strokeRect(left, top, right - left, base - top);
+      const { layout } = spec;
+      const count = spec.series.length;
+      const stackedBelow = spec.edges.slice(1).map(() => 0);
+      const pixel = (value: number) =>
+        spec.logY && value <= 0 ? chartArea.bottom : y.getPixelForValue(value);
+      spec.series.forEach((series, k) => {
+        ctx.fillStyle = seriesColour(style, k, count > 1 && layout === 'overlay' ? 0.5 : 0.85);
+        ctx.strokeStyle = shade(seriesColour(style, k));
+        series.heights.forEach((height, i) => {
+          if (height <= 0) return;
+          let left = x.getPixelForValue(spec.edges[i] as number);
+          let right = x.getPixelForValue(spec.edges[i + 1] as number);
+          let below = 0;
+          if (layout === 'sideBySide') {
+            const share = (right - left) / count;
+            left += share * k;
+            right = left + share;
+          } else if (layout === 'stacked') {
+            below = stackedBelow[i] ?? 0;
+            stackedBelow[i] = below + height;
+          }
+          const bottom = pixel(below);
+          const top = pixel(below + height);
+          ctx.fillRect(left, top, right - left, bottom - top);
+          ctx.strokeRect(left, top, right - left, bottom - top);
+        });
       });
       ctx.restore();
     },
@@ -87,21 +104,35 @@ export function histogramChartConfig(spec: HistogramChartSpec): ChartConfigurati
   const hi = spec.edges[spec.edges.length - 1] ?? 1;
   let tallest = 0;
   let lowest = Number.POSITIVE_INFINITY;
-  for (const height of spec.heights) {
-    if (height > tallest) tallest = height;
-    if (height > 0 && height < lowest) lowest = height;
+  const bins = spec.edges.length - 1;
+  for (let i = 0; i < bins; i++) {
+    let stack = 0;
+    for (const series of spec.series) {
+      const height = series.heights[i] ?? 0;
+      stack = spec.layout === 'stacked' ? stack + height : Math.max(stack, height);
+      if (height > 0 && height < lowest) lowest = height;
+    }
+    if (stack > tallest) tallest = stack;
   }
   for (const point of spec.curve) if (point.y > tallest) tallest = point.y;
-  const unitTicks = spec.integerBins && spec.heights.length <= MAX_UNIT_TICKS;
+  const unitTicks = spec.integerBins && bins <= MAX_UNIT_TICKS;
   const x = numericAxis(spec.xlabel, style);
   const y = numericAxis(spec.ylabel, style);
-  const datasets: ChartDataset<'scatter'>[] = [{ data: [], pointRadius: 0 }];
+  // The bars are drawn by the plugin; these empty datasets give the legend its entries.
+  const datasets: ChartDataset<'scatter'>[] = spec.series.map((series, k) => ({
+    label: series.label,
+    data: [],
+    pointRadius: 0,
+    backgroundColor: seriesColour(style, k, 0.85),
+    borderColor: shade(seriesColour(style, k)),
+  }));
   if (spec.curve.length > 0) {
     datasets.push({
       data: spec.curve.map(({ x: px, y: py }) => ({ x: px, y: py })),
       showLine: true,
+      label: 'Normal curve',
       pointRadius: 0,
-      borderColor: seriesColour(style, 1),
+      borderColor: seriesColour(style, spec.series.length),
       borderWidth: 2,
     });
   }
@@ -111,7 +142,10 @@ export function histogramChartConfig(spec: HistogramChartSpec): ChartConfigurati
     options: {
       ...staticChart(spec, style),
       plugins: {
-        legend: { display: false },
+        legend: {
+          ...legendOptions(spec.legend, style),
+          labels: { ...legendOptions(spec.legend, style).labels, boxWidth: 14 },
+        },
         tooltip: { enabled: false },
         title: titleOptions(spec.title, style),
       },

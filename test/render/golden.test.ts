@@ -25,7 +25,10 @@ describe('golden images', () => {
     assert.ok(dice?.kind === 'histogram');
     const changed = {
       ...dice,
-      heights: dice.heights.map((height, i) => (i === 5 ? height + 3 : height)),
+      series: dice.series.map((s) => ({
+        ...s,
+        heights: s.heights.map((h, i) => (i === 5 ? h + 3 : h)),
+      })),
     };
     const image = await renderer.render(changed);
     const { differentPixels, totalPixels } = compareWithGolden('dice', image.bytes);

@@ -50,6 +50,30 @@ export const GOLDEN_CHARTS: Readonly<Record<string, () => ChartSpec>> = {
       logY: true,
       image: { width: 400, height: 300, devicePixelRatio: 2, palette: ['#8e44ad'] },
     }).chart,
+  'series-stacked': () =>
+    computeHistogramOutcome({
+      series: [
+        { label: 'Men', data: [170, 172, 175, 178, 180, 181, 183, 185, 176, 174, 179, 188] },
+        { label: 'Women', data: [158, 160, 162, 165, 167, 168, 170, 163, 161, 166, 172, 159] },
+      ],
+      layout: 'stacked',
+      title: 'Two series, stacked, with a legend',
+      xlabel: 'Height (cm)',
+      ylabel: 'People',
+      bins: { width: 5 },
+      image: { width: 600, height: 400 },
+    }).chart,
+  'series-side-by-side': () =>
+    computeHistogramOutcome({
+      series: [
+        { label: 'A', data: [1, 2, 2, 3, 3, 3, 4] },
+        { label: 'B', data: [2, 3, 4, 4, 5, 5, 5] },
+        { label: 'C | "quoted"', data: [1, 1, 5, 5, 3] },
+      ],
+      layout: 'sideBySide',
+      title: 'Three series side by side',
+      image: { width: 600, height: 400 },
+    }).chart,
   'scatter-trend': () =>
     computeScatterOutcome({
       x: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
