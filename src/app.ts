@@ -86,7 +86,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     '/histogram',
     chartRoute(renderer, images, (query) => {
       const outcome = computeHistogramOutcome(histogramArgsFromQuery(query), restParamName);
-      return { chart: outcome.chart, json: histogramStatistics(outcome.result) };
+      return { chart: outcome.chart, json: histogramStatistics(outcome.result, outcome.series) };
     }),
   );
   app.get(
