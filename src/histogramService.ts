@@ -72,14 +72,15 @@ export function computeHistogramOutcome(
 
 /** The statistics part of a histogram answer, shared by GraphQL and the REST JSON answer. */
 export function histogramStatistics(result: HistogramResult, series: readonly SeriesResult[] = []) {
-  const { edges, counts, bins, binning, stats, excluded } = result;
+  const { edges, counts, bins, binning, stats, excluded, diagnostics, dataQuality } = result;
   return {
     edges,
     counts,
     bins,
-    binning,
+    binning: { ...binning, diagnostics },
     stats,
     excluded,
+    dataQuality,
     ...(series.length === 0
       ? {}
       : {

@@ -235,6 +235,64 @@ export class Bin {
   cumulativeCount!: number;
 }
 
+@ObjectType({ description: "One bin rule's verdict on the data." })
+export class RuleCandidate {
+  @Field(() => BinRuleEnum)
+  rule!: BinRule;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "The width the rule's estimator gives (numpy's _hist_bin_<rule>); null when not computable.",
+  })
+  binWidth!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The bins the rule makes; null when not computable.',
+  })
+  binCount!: number | null;
+
+  @Field(() => Boolean, { description: 'False when asking for this rule would be refused.' })
+  usable!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why not usable, or why not evaluated.' })
+  reason!: string | null;
+}
+
+@ObjectType({
+  description:
+    "Every rule's bins for the same data, and what AUTO chose (numpy's choice, made visible).",
+})
+export class BinningDiagnostics {
+  @Field(() => [RuleCandidate])
+  candidates!: RuleCandidate[];
+
+  @Field(() => BinRuleEnum, {
+    nullable: true,
+    description: "The estimate AUTO's width came from: FD, SQRT (its floor) or STURGES.",
+  })
+  autoChoice!: BinRule | null;
+
+  @Field(() => BinRuleEnum, {
+    nullable: true,
+    description: 'The rule used; null for count, width or edges.',
+  })
+  chosen!: BinRule | null;
+}
+
+@ObjectType({ description: 'How many values were given, counted and left out.' })
+export class DataQuality {
+  @Field(() => Int)
+  given!: number;
+
+  @Field(() => Int)
+  used!: number;
+
+  @Field(() => Int, { description: 'Outside the range or outside explicit edges.' })
+  excluded!: number;
+}
+
 @ObjectType({ description: 'How the bins were chosen.' })
 export class Binning {
   @Field(() => BinRuleEnum, {
@@ -248,6 +306,9 @@ export class Binning {
 
   @Field(() => Float, { nullable: true, description: 'Width of every bin; null when uneven.' })
   binWidth!: number | null;
+
+  @Field(() => BinningDiagnostics)
+  diagnostics!: BinningDiagnostics;
 }
 
 @ObjectType({
@@ -329,6 +390,9 @@ export class Histogram {
 
   @Field(() => Int, { description: 'Values outside range, not counted.' })
   excluded!: number;
+
+  @Field(() => DataQuality)
+  dataQuality!: DataQuality;
 
   @Field(() => [HistogramSeries], {
     nullable: true,

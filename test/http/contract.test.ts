@@ -27,6 +27,12 @@ interface ErrorCase extends Case {
   readonly message: RegExp;
 }
 
+/** The binning's rule, count and width, without its diagnostics (tested on their own). */
+function withoutDiagnostics(binning: HistogramStatsQuery['histogram']['binning']) {
+  const { rule, binCount, binWidth } = binning;
+  return { rule, binCount, binWidth };
+}
+
 const DICE = [1, 1, 2, 2, 2, 3, 3, 3, 3, 5, 6, 4, 5, 3, 2, 6, 6, 6, 5, 4];
 
 const ok: OkCase[] = [
@@ -37,10 +43,19 @@ const ok: OkCase[] = [
     check(h) {
       assert.deepEqual(h.counts, [2, 4, 5, 2, 3, 4]);
       assert.deepEqual(h.edges, [0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5]);
-      assert.deepEqual(h.binning, { rule: 'INTEGER', binCount: 6, binWidth: 1 });
+      assert.deepEqual(withoutDiagnostics(h.binning), {
+        rule: 'INTEGER',
+        binCount: 6,
+        binWidth: 1,
+      });
       assert.equal(h.stats.mean, 3.6);
       assert.equal(h.stats.median, 3);
       assert.equal(h.excluded, 0);
+      assert.deepEqual(h.dataQuality, { given: 20, used: 20, excluded: 0 });
+      assert.equal(h.binning.diagnostics.chosen, 'INTEGER');
+      const fd = h.binning.diagnostics.candidates.find((c) => c.rule === 'FD');
+      // numpy._hist_bin_fd(dice): 2·IQR·n^(-1/3) = 2·3·20^(-1/3) = 2.2104188991842317
+      assert.ok(fd && Math.abs((fd.binWidth ?? 0) - 2.2104188991842317) < 1e-12);
     },
   },
   {
@@ -50,7 +65,7 @@ const ok: OkCase[] = [
     check(h) {
       assert.deepEqual(h.edges, [1, 2, 3, 4, 5, 6]);
       assert.deepEqual(h.counts, [2, 4, 5, 2, 7]);
-      assert.deepEqual(h.binning, { rule: null, binCount: 5, binWidth: 1 });
+      assert.deepEqual(withoutDiagnostics(h.binning), { rule: null, binCount: 5, binWidth: 1 });
     },
   },
   {
@@ -69,7 +84,7 @@ const ok: OkCase[] = [
     check(h) {
       assert.deepEqual(h.edges, [0, 2, 4, 6]);
       assert.deepEqual(h.counts, [2, 9, 9]);
-      assert.deepEqual(h.binning, { rule: null, binCount: 3, binWidth: 2 });
+      assert.deepEqual(withoutDiagnostics(h.binning), { rule: null, binCount: 3, binWidth: 2 });
     },
   },
   {
@@ -91,6 +106,7 @@ const ok: OkCase[] = [
     rest: { data: DICE.join(','), range: '2,5', bins: '3' },
     check(h) {
       assert.equal(h.excluded, 6);
+      assert.deepEqual(h.dataQuality, { given: 20, used: 14, excluded: 6 });
       assert.equal(h.stats.count, 14);
       assert.deepEqual(h.counts, [4, 5, 5]);
     },

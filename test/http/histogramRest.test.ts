@@ -65,6 +65,7 @@ describe('GET /histogram', () => {
       'binning',
       'stats',
       'excluded',
+      'dataQuality',
     ]);
     assert.deepEqual(body['counts'], [2, 4, 5, 2, 3, 4]);
     assert.equal(renderer.renders, before);
