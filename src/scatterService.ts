@@ -39,7 +39,7 @@ export function computeScatterOutcome(
       title: spec.title,
       xlabel: spec.xlabel,
       ylabel: spec.ylabel,
-      series: [{ label: spec.title === '' ? 'Points' : spec.title, x: spec.x, y: spec.y }],
+      series: spec.series.map((s) => ({ ...s, label: s.label === '' ? 'Points' : s.label })),
       trendline,
       legend: spec.legend,
       ...frameOf(spec.image, altText, chartMetadata({ chart: 'scatter', ...spec }, stats)),

@@ -1,7 +1,6 @@
 import { badInput } from '../errors.js';
 import { BIN_RULES, type BinRule } from './binning.js';
 import {
-  MAX_SERIES,
   SERIES_LAYOUTS,
   type ArgPath,
   type BinsArgs,
@@ -9,7 +8,7 @@ import {
   type ParamNamer,
   type SeriesLayout,
 } from './histogramSpec.js';
-import { imageArgsFromQuery, queryBoolean, queryText } from './queryParams.js';
+import { decodeSeriesEntries, imageArgsFromQuery, queryBoolean, queryText } from './queryParams.js';
 import { LIMITS } from './limits.js';
 import { parseDecimal, parseDecimalList, parseWholeNumber, quote } from './parseNumbers.js';
 
@@ -143,46 +142,10 @@ function decodeLayout(layout: string): SeriesLayout {
   return known;
 }
 
-/**
- * `series=Men:1,2,3|Women:2,3,4`: series separated by `|`, each a label, a `:` and its values.
- * In a label, `\|`, `\:` and `\\` stand for `|`, `:` and `\`, so a label may hold any text.
- */
+/** `series=Men:1,2,3|Women:2,3,4`: see {@link decodeSeriesEntries} for the syntax. */
 export function decodeSeries(text: string): { label: string; data: number[] }[] {
-  const series: { label: string; data: number[] }[] = [];
-  let label = '';
-  let inLabel = true;
-  let start = 0;
-  const finish = (end: number) => {
-    const what = `series item ${series.length + 1}`;
-    if (inLabel) throw badInput('series', `${what} has no ":" between its label and its values`);
-    series.push({
-      label,
-      data: parseDecimalList(text.slice(start, end), 'series', LIMITS.maxValues),
-    });
-    if (series.length > MAX_SERIES) {
-      throw badInput('series', `series has more than ${MAX_SERIES} series`);
-    }
-    label = '';
-    inLabel = true;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const char = text.charAt(i);
-    if (inLabel && char === '\\') {
-      const next = text.charAt(i + 1);
-      if (next !== '|' && next !== ':' && next !== '\\') {
-        throw badInput('series', `series: a backslash in a label must come before |, : or \\`);
-      }
-      label += next;
-      i++;
-    } else if (inLabel && char === ':') {
-      inLabel = false;
-      start = i + 1;
-    } else if (char === '|') {
-      finish(i);
-    } else if (inLabel) {
-      label += char;
-    }
-  }
-  finish(text.length);
-  return series;
+  return decodeSeriesEntries(text).map(({ label, values }) => ({
+    label,
+    data: parseDecimalList(values, 'series', LIMITS.maxValues),
+  }));
 }

@@ -1,6 +1,7 @@
 import { badInput } from '../errors.js';
 import {
   IMAGE_FORMATS,
+  MAX_SERIES,
   THEMES,
   type ImageArgs,
   type ImageFormat,
@@ -112,4 +113,50 @@ function decodeFormat(format: string): ImageFormat {
     );
   }
   return known;
+}
+
+/**
+ * `Men:…|Women:…`: entries separated by `|`, each a label, a `:` and its values (left as text for
+ * the caller). In a label, `\\|`, `\\:` and `\\\\` stand for `|`, `:` and `\\`, so a label may
+ * hold any text.
+ */
+export function decodeSeriesEntries(text: string): { label: string; values: string }[] {
+  const entries: { label: string; values: string }[] = [];
+  let label = '';
+  let inLabel = true;
+  let start = 0;
+  const finish = (end: number) => {
+    if (inLabel) {
+      throw badInput(
+        'series',
+        `series item ${entries.length + 1} has no ":" between its label and its values`,
+      );
+    }
+    entries.push({ label, values: text.slice(start, end) });
+    if (entries.length > MAX_SERIES) {
+      throw badInput('series', `series has more than ${MAX_SERIES} series`);
+    }
+    label = '';
+    inLabel = true;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charAt(i);
+    if (inLabel && char === '\\') {
+      const next = text.charAt(i + 1);
+      if (next !== '|' && next !== ':' && next !== '\\') {
+        throw badInput('series', 'series: a backslash in a label must come before |, : or \\');
+      }
+      label += next;
+      i++;
+    } else if (inLabel && char === ':') {
+      inLabel = false;
+      start = i + 1;
+    } else if (char === '|') {
+      finish(i);
+    } else if (inLabel) {
+      label += char;
+    }
+  }
+  finish(text.length);
+  return entries;
 }

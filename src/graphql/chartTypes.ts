@@ -1,16 +1,38 @@
-import { ArgsType, Field, Float, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import type { PieOutcome } from '../pieService.js';
 import type { RenderedImage } from '../render/chartSpec.js';
 import type { ScatterOutcome } from '../scatterService.js';
 import { ImageInput } from './types.js';
 
-@ArgsType()
-export class ScatterQueryArgs {
-  @Field(() => [Float], { description: 'x coordinates; as many as y, at most 100,000.' })
+@InputType({ description: 'One labelled set of points.' })
+export class ScatterSeriesInput {
+  @Field(() => String)
+  label!: string;
+
+  @Field(() => [Float])
   x!: number[];
 
-  @Field(() => [Float], { description: 'y coordinates, paired with x.' })
+  @Field(() => [Float])
   y!: number[];
+}
+
+@ArgsType()
+export class ScatterQueryArgs {
+  @Field(() => [Float], {
+    nullable: true,
+    description: 'x coordinates; as many as y, at most 100,000. Give x and y, or series.',
+  })
+  x?: number[] | null;
+
+  @Field(() => [Float], { nullable: true, description: 'y coordinates, paired with x.' })
+  y?: number[] | null;
+
+  @Field(() => [ScatterSeriesInput], {
+    nullable: true,
+    description:
+      'Several labelled sets of points in their own colours; statistics cover all points.',
+  })
+  series?: ScatterSeriesInput[] | null;
 
   @Field(() => String, { nullable: true })
   title?: string | null;

@@ -126,3 +126,41 @@ describe('the REST series syntax', () => {
     assertBadInput(() => decodeSeries('a\\b:1'), 'series', /backslash/);
   });
 });
+
+describe('several series in one scatter chart', () => {
+  test('GraphQL and REST take series; statistics cover every point', async () => {
+    const gql = await postGraphQL<{ scatter: { stats: { n: number; pearson: number } } }>(
+      server.url,
+      'query($series: [ScatterSeriesInput!]) { scatter(series: $series) { stats { n pearson } } }',
+      {
+        series: [
+          { label: 'a', x: [1, 2], y: [1, 2] },
+          { label: 'b', x: [3, 4], y: [3, 4] },
+        ],
+      },
+    );
+    assert.equal(gql.status, 200, JSON.stringify(gql.body.errors));
+    assert.deepEqual(gql.body.data?.scatter.stats, { n: 4, pearson: 1 });
+    const series = encodeURIComponent('a:1,2;1,2|b:3,4;3,4');
+    const rest = await fetch(`${server.url}/scatter?series=${series}`, {
+      headers: { accept: 'application/json' },
+    });
+    assert.deepEqual(((await rest.json()) as { stats: unknown }).stats, {
+      n: 4,
+      pearson: 1,
+      spearman: 1,
+      slope: 1,
+      intercept: 0,
+      rSquared: 1,
+    });
+    const image = await fetch(`${server.url}/scatter?series=${series}&trendline=true`);
+    assert.equal(image.status, 200);
+    decodePng(Buffer.from(await image.arrayBuffer()));
+  });
+
+  test('a series without ";" is a 400 naming series', async () => {
+    const response = await fetch(`${server.url}/scatter?series=${encodeURIComponent('a:1,2')}`);
+    assert.equal(response.status, 400);
+    assert.equal(((await response.json()) as { error: { param: string } }).error.param, 'series');
+  });
+});

@@ -74,6 +74,29 @@ export const GOLDEN_CHARTS: Readonly<Record<string, () => ChartSpec>> = {
       title: 'Three series side by side',
       image: { width: 600, height: 400 },
     }).chart,
+  'series-overlay-dark-legend': () =>
+    computeHistogramOutcome({
+      series: [
+        { label: 'Before', data: [3, 4, 4, 5, 5, 5, 6, 6, 7, 8] },
+        { label: 'After', data: [5, 6, 6, 7, 7, 7, 8, 8, 9, 10] },
+      ],
+      layout: 'overlay',
+      title: 'Two series overlaid, dark theme',
+      xlabel: 'Score',
+      ylabel: 'Count',
+      image: { width: 600, height: 400, theme: 'dark' },
+    }).chart,
+  'scatter-series': () =>
+    computeScatterOutcome({
+      series: [
+        { label: 'Group A', x: [1, 2, 3, 4, 5], y: [2, 4, 5, 4, 6] },
+        { label: 'Group B', x: [1.5, 2.5, 3.5, 4.5], y: [6, 5, 7, 8] },
+      ],
+      title: 'Two groups of points with a legend',
+      xlabel: 'x',
+      ylabel: 'y',
+      image: { width: 600, height: 400 },
+    }).chart,
   'scatter-trend': () =>
     computeScatterOutcome({
       x: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
@@ -83,6 +106,13 @@ export const GOLDEN_CHARTS: Readonly<Record<string, () => ChartSpec>> = {
       ylabel: 'Height (cm)',
       trendline: true,
       image: { width: 600, height: 400 },
+    }).chart,
+  'pie-dark': () =>
+    computePieOutcome({
+      labels: ['Yes', 'No', 'Unsure'],
+      values: [52, 31, 17],
+      title: 'A pie in the dark theme',
+      image: { width: 500, height: 400, theme: 'dark' },
     }).chart,
   pie: () =>
     computePieOutcome({
