@@ -143,3 +143,34 @@ describe('self-describing images', () => {
     assert.equal(response.status, 200);
   });
 });
+
+describe('image and display options over GraphQL', () => {
+  const query = `query($image: ImageInput, $density: Boolean) {
+    histogram(data: [1, 2, 2, 3], image: $image, density: $density) { image { width height } }
+  }`;
+
+  test('take effect as over REST', async () => {
+    const { postGraphQL } = await import('../support/server.js');
+    const { status, body } = await postGraphQL<{
+      histogram: { image: { width: number; height: number } };
+    }>(server.url, query, {
+      image: { width: 300, height: 200, devicePixelRatio: 2, theme: 'DARK', palette: ['#ff0000'] },
+      density: true,
+    });
+    assert.equal(status, 200, JSON.stringify(body.errors));
+    assert.deepEqual(body.data?.histogram.image, { width: 600, height: 400 });
+  });
+
+  for (const [image, argument] of [
+    [{ palette: ['red'] }, 'image.palette'],
+    [{ devicePixelRatio: 3.5 }, 'image.devicePixelRatio'],
+    [{ width: 1500, devicePixelRatio: 3 }, 'image.width'],
+  ] as const) {
+    test(`${JSON.stringify(image)} is a 400 naming ${argument}`, async () => {
+      const { postGraphQL } = await import('../support/server.js');
+      const { status, body } = await postGraphQL(server.url, query, { image });
+      assert.equal(status, 400);
+      assert.equal(body.errors?.[0]?.extensions?.['argument'], argument);
+    });
+  }
+});
