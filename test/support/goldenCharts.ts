@@ -92,10 +92,10 @@ export const GOLDEN_CHARTS: Readonly<Record<string, () => ChartSpec>> = {
         { label: 'Group A', x: [1, 2, 3, 4, 5], y: [2, 4, 5, 4, 6] },
         { label: 'Group B', x: [1.5, 2.5, 3.5, 4.5], y: [6, 5, 7, 8] },
       ],
-      title: 'Two groups of points with a legend',
+      title: 'Two groups of points with a legend, dark theme',
       xlabel: 'x',
       ylabel: 'y',
-      image: { width: 600, height: 400 },
+      image: { width: 600, height: 400, theme: 'dark' },
     }).chart,
   'scatter-trend': () =>
     computeScatterOutcome({
