@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
@@ -60,11 +61,26 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     inner = pool;
   }
   const renderer = new CachingRenderer(inner, config.renderCacheBytes);
+  // Depth, alias, directive and cost limits; token limits stay with Apollo's parser, where a
+  // syntax error remains a 400 (graphql-armor's token limit turns it into a 500).
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.graphqlMaxDepth },
+    maxAliases: { n: config.graphqlMaxAliases },
+    maxDirectives: { n: 50 },
+    costLimit: { maxCost: config.graphqlMaxCost },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: config.production },
+  }).protect();
   const apollo = new ApolloServer<GraphQLContext>({
     schema: chartqlSchema(),
     introspection: config.introspection,
     parseOptions: { maxLexicalTokens: MAX_TOKENS },
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: !config.production,
     plugins: [
+      // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same at runtime.
+      ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
       // Per-field cache hints cost time on every field and nothing here uses them.
       ApolloServerPluginCacheControlDisabled(),
       config.introspection
@@ -107,7 +123,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.use(
     '/graphql',
     express.json({ limit: config.bodyLimitBytes }),
-    expressMiddleware(apollo, { context: () => Promise.resolve({ renderer }) }),
+    expressMiddleware(apollo, {
+      context: () =>
+        Promise.resolve({ renderer, renders: 0, maxRenders: config.rendersPerOperation }),
+    }),
   );
   app.use(notFound);
   app.use(errorHandler);

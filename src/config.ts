@@ -20,6 +20,16 @@ export interface Config {
   readonly renderQueue: number;
   /** Bytes of rendered images kept in memory; 0 turns the cache off. `RENDER_CACHE_BYTES`, default 32 MiB. */
   readonly renderCacheBytes: number;
+  /** Production mode: field suggestions hidden from GraphQL errors. `NODE_ENV=production`. */
+  readonly production: boolean;
+  /** Deepest GraphQL selection accepted. `GRAPHQL_MAX_DEPTH`, default 12. */
+  readonly graphqlMaxDepth: number;
+  /** Most aliases in one GraphQL operation. `GRAPHQL_MAX_ALIASES`, default 15. */
+  readonly graphqlMaxAliases: number;
+  /** Largest cost of one GraphQL operation (graphql-armor's estimate). `GRAPHQL_MAX_COST`, default 5000. */
+  readonly graphqlMaxCost: number;
+  /** Most charts one GraphQL operation may render. `RENDERS_PER_OPERATION`, default 4. */
+  readonly rendersPerOperation: number;
 }
 
 export const DEFAULT_CONFIG: Config = Object.freeze({
@@ -32,6 +42,11 @@ export const DEFAULT_CONFIG: Config = Object.freeze({
   renderTimeoutMs: 2000,
   renderQueue: 64,
   renderCacheBytes: 32 * 1024 * 1024,
+  production: false,
+  graphqlMaxDepth: 12,
+  graphqlMaxAliases: 15,
+  graphqlMaxCost: 5000,
+  rendersPerOperation: 4,
 });
 
 /** Reads the configuration from environment variables; unknown values fail loudly at start. */
@@ -57,6 +72,23 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       DEFAULT_CONFIG.renderCacheBytes,
       0,
       2 ** 40,
+    ),
+    production: env['NODE_ENV'] === 'production',
+    graphqlMaxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', DEFAULT_CONFIG.graphqlMaxDepth, 1, 1000),
+    graphqlMaxAliases: integer(
+      env,
+      'GRAPHQL_MAX_ALIASES',
+      DEFAULT_CONFIG.graphqlMaxAliases,
+      0,
+      10_000,
+    ),
+    graphqlMaxCost: integer(env, 'GRAPHQL_MAX_COST', DEFAULT_CONFIG.graphqlMaxCost, 1, 10_000_000),
+    rendersPerOperation: integer(
+      env,
+      'RENDERS_PER_OPERATION',
+      DEFAULT_CONFIG.rendersPerOperation,
+      0,
+      1000,
     ),
   });
 }

@@ -6,6 +6,8 @@
 export const ERROR_CATALOGUE = {
   /** The request's arguments are invalid: not numbers, out of bounds, inconsistent. */
   BAD_USER_INPUT: { status: 400, description: 'An argument is invalid; `param` names it.' },
+  /** A GraphQL operation asks for more rendered charts than one operation may have. */
+  RENDER_LIMIT: { status: 400, description: 'Too many charts rendered in one operation.' },
   /** The request body is larger than the body limit. */
   PAYLOAD_TOO_LARGE: { status: 413, description: 'The request body is larger than the limit.' },
   /** No route answers this path. */

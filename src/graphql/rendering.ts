@@ -1,8 +1,12 @@
 import type { ChartRenderer, ChartSpec, RenderedImage } from '../render/chartSpec.js';
+import { ChartqlError } from '../errors.js';
 import { Image } from './types.js';
 
 export interface GraphQLContext {
   readonly renderer: ChartRenderer;
+  /** Charts this operation has rendered so far, and how many it may. */
+  renders: number;
+  readonly maxRenders: number;
 }
 
 /** A query result that can be drawn: rendered at most once, and only if a client selects it. */
@@ -13,7 +17,16 @@ export interface RenderableRoot {
 
 /** The render of a result, started on first use and shared by `dataUrl` and `image`. */
 export function renderRoot(root: RenderableRoot, context: GraphQLContext): Promise<RenderedImage> {
-  root.rendered ??= context.renderer.render(root.outcome.chart);
+  if (root.rendered === undefined) {
+    if (context.renders >= context.maxRenders) {
+      throw new ChartqlError(
+        'RENDER_LIMIT',
+        `one operation may render at most ${context.maxRenders} charts; ask for the others in separate requests`,
+      );
+    }
+    context.renders += 1;
+    root.rendered = context.renderer.render(root.outcome.chart);
+  }
   return root.rendered;
 }
 
