@@ -8,7 +8,8 @@ import {
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
 import express from 'express';
-import type { RequestListener } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Config } from './config.js';
 import { LIMITS } from './core/limits.js';
 import { chartqlSchema } from './graphql/schema.js';
@@ -35,11 +36,15 @@ export interface App {
   readonly pool: RenderPool | undefined;
   /** Stops GraphQL and the renderer; the caller closes its HTTP server first. */
   close(): Promise<void>;
+  /** From now on `/readyz` answers 503, so load balancers stop sending work. */
+  beginShutdown(): void;
 }
 
 export interface AppOptions {
   /** Renders in place of the child-process pool (tests pass an in-process one). */
   readonly renderer?: ChartRenderer;
+  /** The server the app will serve on: Apollo drains its in-flight operations on stop. */
+  readonly httpServer?: Server;
 }
 
 /**
@@ -77,8 +82,18 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     parseOptions: { maxLexicalTokens: MAX_TOKENS },
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
+    // main.ts owns the signals: Apollo would stop itself and then re-raise SIGTERM (exit 143).
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !config.production,
     plugins: [
+      ...(options.httpServer === undefined
+        ? []
+        : [
+            ApolloServerPluginDrainHttpServer({
+              httpServer: options.httpServer,
+              stopGracePeriodMillis: config.shutdownGraceMs,
+            }),
+          ]),
       // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same at runtime.
       ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
       // Per-field cache hints cost time on every field and nothing here uses them.
@@ -94,8 +109,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.disable('x-powered-by');
   app.set('etag', false);
 
+  let shuttingDown = false;
+  // Liveness: the process answers. Readiness: it can render and is not shutting down.
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
+  });
+  app.get('/readyz', (_req, res) => {
+    const ready = !shuttingDown && (pool === undefined || pool.isReady());
+    res
+      .status(ready ? 200 : 503)
+      .set('Cache-Control', 'no-store')
+      .json({ status: ready ? 'ready' : shuttingDown ? 'shutting down' : 'no renderer ready' });
   });
   const images = new CachedImages(renderer);
   app.get(
@@ -137,7 +161,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     },
     renderer,
     pool,
+    beginShutdown() {
+      shuttingDown = true;
+    },
     async close() {
+      shuttingDown = true;
       await apollo.stop();
       await renderer.close();
     },

@@ -30,6 +30,14 @@ export interface Config {
   readonly graphqlMaxCost: number;
   /** Most charts one GraphQL operation may render. `RENDERS_PER_OPERATION`, default 4. */
   readonly rendersPerOperation: number;
+  /** Time a client has to send its request headers, in ms. `HEADERS_TIMEOUT_MS`, default 10000. */
+  readonly headersTimeoutMs: number;
+  /** Time a client has to send its whole request, in ms. `REQUEST_TIMEOUT_MS`, default 30000. */
+  readonly requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open, in ms. `KEEP_ALIVE_TIMEOUT_MS`, default 5000. */
+  readonly keepAliveTimeoutMs: number;
+  /** On SIGTERM, how long in-flight requests get to finish, in ms. `SHUTDOWN_GRACE_MS`, default 10000. */
+  readonly shutdownGraceMs: number;
 }
 
 export const DEFAULT_CONFIG: Config = Object.freeze({
@@ -47,6 +55,10 @@ export const DEFAULT_CONFIG: Config = Object.freeze({
   graphqlMaxAliases: 15,
   graphqlMaxCost: 5000,
   rendersPerOperation: 4,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  shutdownGraceMs: 10_000,
 });
 
 /** Reads the configuration from environment variables; unknown values fail loudly at start. */
@@ -90,6 +102,28 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       0,
       1000,
     ),
+    headersTimeoutMs: integer(
+      env,
+      'HEADERS_TIMEOUT_MS',
+      DEFAULT_CONFIG.headersTimeoutMs,
+      100,
+      600_000,
+    ),
+    requestTimeoutMs: integer(
+      env,
+      'REQUEST_TIMEOUT_MS',
+      DEFAULT_CONFIG.requestTimeoutMs,
+      100,
+      3_600_000,
+    ),
+    keepAliveTimeoutMs: integer(
+      env,
+      'KEEP_ALIVE_TIMEOUT_MS',
+      DEFAULT_CONFIG.keepAliveTimeoutMs,
+      0,
+      600_000,
+    ),
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', DEFAULT_CONFIG.shutdownGraceMs, 0, 600_000),
   });
 }
 

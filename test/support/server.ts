@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:http';
 import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
+import { createHttpServer } from '../../src/httpServer.js';
 
 export interface TestServer {
   readonly url: string;
@@ -15,8 +15,9 @@ export async function startServer(
   options: AppOptions = {},
 ): Promise<TestServer> {
   const config: Config = { ...DEFAULT_CONFIG, port: 0, ...overrides };
-  const app = await createApp(config, options);
-  const server = createServer({ maxHeaderSize: config.maxHeaderBytes }, app.handler);
+  const server = createHttpServer(config);
+  const app = await createApp(config, { ...options, httpServer: server });
+  server.on('request', app.handler);
   await new Promise<void>((resolve) => {
     server.listen(0, '127.0.0.1', resolve);
   });
