@@ -22,6 +22,6 @@ export default async function* summaryReporter(source) {
     else if (event.data.skip !== undefined) skipped += 1;
     else passed += 1;
   }
-  const extra = `${skipped > 0 ? `, ${skipped} skipped` : ''}${todo > 0 ? `, ${todo} todo` : ''}`;
-  yield `\n${passed} passed, ${failed} failed${extra}\n`;
+  if (todo > 0) yield `\n${todo} todo: known gaps, reported above and not counted as failures\n`;
+  yield `\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}\n`;
 }
