@@ -12,6 +12,7 @@ import type { RequestListener, Server } from 'node:http';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Config } from './config.js';
 import { LIMITS } from './core/limits.js';
+import { clientErrorStatus, formatGraphQLError } from './graphql/errors.js';
 import { chartqlSchema } from './graphql/schema.js';
 import type { GraphQLContext } from './graphql/rendering.js';
 import { errorHandler, methodNotAllowed, notFound } from './http/errorResponses.js';
@@ -82,10 +83,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     parseOptions: { maxLexicalTokens: MAX_TOKENS },
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
+    formatError: formatGraphQLError,
     // main.ts owns the signals: Apollo would stop itself and then re-raise SIGTERM (exit 143).
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !config.production,
     plugins: [
+      clientErrorStatus,
       ...(options.httpServer === undefined
         ? []
         : [
@@ -144,14 +147,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     }),
   );
   for (const path of CHART_PATHS) app.all(path, methodNotAllowed(['GET', 'HEAD']));
-  app.use(
-    '/graphql',
+  const graphql = [
     express.json({ limit: config.bodyLimitBytes }),
     expressMiddleware(apollo, {
       context: () =>
         Promise.resolve({ renderer, renders: 0, maxRenders: config.rendersPerOperation }),
     }),
-  );
+  ];
+  // Exactly /graphql (app.use would also answer /graphql/anything).
+  app.get('/graphql', ...graphql);
+  app.post('/graphql', ...graphql);
+  app.all('/graphql', methodNotAllowed(['GET', 'HEAD', 'POST']));
   app.use(notFound);
   app.use(errorHandler);
 

@@ -1,6 +1,7 @@
-import { GraphQLError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
-import { ChartqlError } from '../errors.js';
+import { ChartqlError, ERROR_CATALOGUE } from '../errors.js';
 
 /**
  * Turns the service's own errors into GraphQL errors that carry the code, the argument at fault
@@ -31,3 +32,50 @@ export function toGraphQLError(error: ChartqlError): GraphQLError {
     },
   });
 }
+
+/** Errors Apollo reports without a code, or as a server error, that are the client's doing. */
+const CLIENT_ERRORS = [
+  'Schema is not configured to execute',
+  'provided sha does not match query',
+  'Unsupported persisted query version',
+];
+
+/**
+ * The last word on every GraphQL error sent: the service's own codes and Apollo's client errors
+ * pass through; Apollo's mislabelled client errors become BAD_REQUEST; anything else unexpected
+ * is logged in full and masked, so no internal detail reaches a client.
+ */
+export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  if (formatted.extensions?.['code'] !== 'INTERNAL_SERVER_ERROR') return formatted;
+  if (CLIENT_ERRORS.some((prefix) => formatted.message.startsWith(prefix))) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
+  }
+  console.error('unexpected GraphQL error', error);
+  return {
+    message: ERROR_CATALOGUE.INTERNAL_SERVER_ERROR.description,
+    ...(formatted.path === undefined ? {} : { path: formatted.path }),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+/**
+ * An operation that failed as a whole for a client error (no data at all, a BAD_REQUEST error)
+ * is answered 400, not 200.
+ */
+export const clientErrorStatus: ApolloServerPlugin = {
+  requestDidStart() {
+    return Promise.resolve({
+      willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return Promise.resolve();
+        const { data, errors } = response.body.singleResult;
+        if (data == null && errors?.some((error) => error.extensions?.['code'] === 'BAD_REQUEST')) {
+          response.http.status = 400;
+        }
+        return Promise.resolve();
+      },
+    });
+  },
+};

@@ -72,8 +72,18 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
   );
 };
 
+/**
+ * Errors of reading the body: body-parser's, by their `type`, and any other it passes on with a
+ * client-error status it marks safe to expose (a corrupt compressed body, for one).
+ */
 function bodyErrorOf(error: unknown): { code: ErrorCode; message: string } | undefined {
-  if (typeof error !== 'object' || error === null || !('type' in error)) return undefined;
-  const type = error.type;
-  return typeof type === 'string' ? BODY_ERRORS[type] : undefined;
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { type, status, expose } = error as { type?: unknown; status?: unknown; expose?: unknown };
+  if (typeof type === 'string' && BODY_ERRORS[type] !== undefined) return BODY_ERRORS[type];
+  if (typeof status === 'number' && status >= 400 && status < 500 && expose === true) {
+    return status === 413
+      ? { code: 'PAYLOAD_TOO_LARGE', message: 'the request body is too large' }
+      : { code: 'BAD_USER_INPUT', message: 'the request body could not be read' };
+  }
+  return undefined;
 }
