@@ -71,7 +71,9 @@ export const clientErrorStatus: ApolloServerPlugin = {
       willSendResponse({ response }) {
         if (response.body.kind !== 'single') return Promise.resolve();
         const { data, errors } = response.body.singleResult;
-        if (data == null && errors?.some((error) => error.extensions?.['code'] === 'BAD_REQUEST')) {
+        const unset = response.http.status === undefined || response.http.status === 200;
+        const badRequest = errors?.some((error) => error.extensions?.['code'] === 'BAD_REQUEST');
+        if (unset && data == null && badRequest === true) {
           response.http.status = 400;
         }
         return Promise.resolve();

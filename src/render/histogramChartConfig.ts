@@ -11,6 +11,7 @@ import {
   FONT_FAMILY,
   type Style,
 } from './chartStyle.js';
+import { formatTick } from './formatTick.js';
 
 export { FONT_FAMILY };
 
@@ -22,7 +23,11 @@ const MAX_UNIT_TICKS = 40;
  * touch and uneven bins keep their true widths (a category bar chart can do neither); then the
  * marker lines (mean, median) over them.
  */
-function histogramBars(spec: HistogramChartSpec, style: Style): Plugin<'scatter'> {
+function histogramBars(
+  spec: HistogramChartSpec,
+  style: Style,
+  axis: AxisTransform,
+): Plugin<'scatter'> {
   return {
     id: 'chartqlHistogramBars',
     beforeDatasetsDraw(chart: Chart) {
@@ -45,8 +50,8 @@ function histogramBars(spec: HistogramChartSpec, style: Style): Plugin<'scatter'
         ctx.strokeStyle = shade(seriesColour(style, k));
         series.heights.forEach((height, i) => {
           if (height <= 0) return;
-          let left = x.getPixelForValue(spec.edges[i] as number);
-          let right = x.getPixelForValue(spec.edges[i + 1] as number);
+          let left = x.getPixelForValue(axis.toAxis(spec.edges[i] as number));
+          let right = x.getPixelForValue(axis.toAxis(spec.edges[i + 1] as number));
           let below = 0;
           if (layout === 'sideBySide') {
             const share = (right - left) / count;
@@ -75,7 +80,7 @@ function histogramBars(spec: HistogramChartSpec, style: Style): Plugin<'scatter'
       ctx.setLineDash([6, 4]);
       ctx.font = `12px "${FONT_FAMILY}"`;
       spec.markers.forEach((marker, i) => {
-        const at = x.getPixelForValue(marker.value);
+        const at = x.getPixelForValue(axis.toAxis(marker.value));
         ctx.beginPath();
         ctx.moveTo(at, chartArea.top);
         ctx.lineTo(at, chartArea.bottom);
@@ -84,6 +89,29 @@ function histogramBars(spec: HistogramChartSpec, style: Style): Plugin<'scatter'
       });
       ctx.restore();
     },
+  };
+}
+
+/** Where values go on the x axis, and back. */
+interface AxisTransform {
+  readonly normalised: boolean;
+  toAxis(value: number): number;
+  fromAxis(value: number): number;
+}
+
+/**
+ * Chart.js's tick generation never returns for axes near the ends of the double range (a span
+ * under 1e-300, or ends beyond ±1e300): its "nice" step underflows or overflows. Such axes are
+ * drawn on 0…1 instead, with tick labels mapped back to the data's values.
+ */
+export function axisTransform(lo: number, hi: number): AxisTransform {
+  const span = hi - lo;
+  const safe = span > 1e-300 && Math.abs(lo) < 1e300 && Math.abs(hi) < 1e300;
+  if (safe) return { normalised: false, toAxis: (value) => value, fromAxis: (value) => value };
+  return {
+    normalised: true,
+    toAxis: (value) => (value - lo) / span,
+    fromAxis: (value) => lo + value * span,
   };
 }
 
@@ -117,6 +145,7 @@ export function histogramChartConfig(spec: HistogramChartSpec): ChartConfigurati
   for (const point of spec.curve) if (point.y > tallest) tallest = point.y;
   const unitTicks = spec.integerBins && bins <= MAX_UNIT_TICKS;
   const x = numericAxis(spec.xlabel, style);
+  const axis = axisTransform(lo, hi);
   const y = numericAxis(spec.ylabel, style);
   // The bars are drawn by the plugin; these empty datasets give the legend its entries.
   const datasets: ChartDataset<'scatter'>[] = spec.series.map((series, k) => ({
@@ -128,7 +157,7 @@ export function histogramChartConfig(spec: HistogramChartSpec): ChartConfigurati
   }));
   if (spec.curve.length > 0) {
     datasets.push({
-      data: spec.curve.map(({ x: px, y: py }) => ({ x: px, y: py })),
+      data: spec.curve.map(({ x: px, y: py }) => ({ x: axis.toAxis(px), y: py })),
       showLine: true,
       label: 'Normal curve',
       pointRadius: 0,
@@ -152,14 +181,22 @@ export function histogramChartConfig(spec: HistogramChartSpec): ChartConfigurati
       scales: {
         x: {
           ...x,
-          min: lo,
-          max: hi,
+          min: axis.toAxis(lo),
+          max: axis.toAxis(hi),
           ticks: {
             ...x.ticks,
             // Integer bins span k - 0.5 .. k + 0.5: ticks go on the integers, not on the edges.
             ...(spec.integerBins ? { precision: 0 } : {}),
             ...(unitTicks ? { stepSize: 1 } : {}),
             includeBounds: false,
+            ...(axis.normalised
+              ? {
+                  callback(value: number | string, _index: number, ticks: { value: number }[]) {
+                    const step = Math.abs((ticks[1]?.value ?? 0) - (ticks[0]?.value ?? 0));
+                    return formatTick(axis.fromAxis(Number(value)), step * (hi - lo));
+                  },
+                }
+              : {}),
           },
         },
         y: spec.logY
@@ -180,6 +217,6 @@ export function histogramChartConfig(spec: HistogramChartSpec): ChartConfigurati
             },
       },
     },
-    plugins: [backgroundPlugin(style), histogramBars(spec, style)],
+    plugins: [backgroundPlugin(style), histogramBars(spec, style, axis)],
   };
 }
