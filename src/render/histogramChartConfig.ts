@@ -11,6 +11,7 @@ import {
   FONT_FAMILY,
   type Style,
 } from './chartStyle.js';
+import { axisTransform, type AxisTransform } from './axisTransform.js';
 import { formatTick } from './formatTick.js';
 
 export { FONT_FAMILY };
@@ -89,29 +90,6 @@ function histogramBars(
       });
       ctx.restore();
     },
-  };
-}
-
-/** Where values go on the x axis, and back. */
-interface AxisTransform {
-  readonly normalised: boolean;
-  toAxis(value: number): number;
-  fromAxis(value: number): number;
-}
-
-/**
- * Chart.js's tick generation never returns for axes near the ends of the double range (a span
- * under 1e-300, or ends beyond ±1e300): its "nice" step underflows or overflows. Such axes are
- * drawn on 0…1 instead, with tick labels mapped back to the data's values.
- */
-export function axisTransform(lo: number, hi: number): AxisTransform {
-  const span = hi - lo;
-  const safe = span > 1e-300 && Math.abs(lo) < 1e300 && Math.abs(hi) < 1e300;
-  if (safe) return { normalised: false, toAxis: (value) => value, fromAxis: (value) => value };
-  return {
-    normalised: true,
-    toAxis: (value) => (value - lo) / span,
-    fromAxis: (value) => lo + value * span,
   };
 }
 

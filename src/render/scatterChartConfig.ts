@@ -1,5 +1,7 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
+import { axisTransform, type AxisTransform } from './axisTransform.js';
 import type { ScatterChartSpec } from './chartSpec.js';
+import { formatTick } from './formatTick.js';
 import {
   backgroundPlugin,
   legendOptions,
@@ -13,28 +15,25 @@ import {
 /** Builds the Chart.js configuration of a scatter chart, with its trend line when asked. */
 export function scatterChartConfig(spec: ScatterChartSpec): ChartConfiguration<'scatter'> {
   const style = styleOf(spec);
+  const xs = extent(spec.series.flatMap((series) => series.x));
+  const ys = extent(spec.series.flatMap((series) => series.y));
+  const toX = axisTransform(xs.lo, xs.hi);
+  const toY = axisTransform(ys.lo, ys.hi);
   const datasets: ChartDataset<'scatter'>[] = spec.series.map((series, index) => ({
     label: series.label,
-    data: series.x.map((x, i) => ({ x, y: series.y[i] ?? 0 })),
+    data: series.x.map((x, i) => ({ x: toX.toAxis(x), y: toY.toAxis(series.y[i] ?? 0) })),
     backgroundColor: seriesColour(style, index, 0.7),
     borderColor: seriesColour(style, index),
     pointRadius: 3.5,
   }));
   if (spec.trendline !== null) {
     const { slope, intercept } = spec.trendline;
-    let lo = Number.POSITIVE_INFINITY;
-    let hi = Number.NEGATIVE_INFINITY;
-    for (const series of spec.series) {
-      for (const x of series.x) {
-        if (x < lo) lo = x;
-        if (x > hi) hi = x;
-      }
-    }
+    const { lo, hi } = xs;
     datasets.push({
       label: 'Trend',
       data: [
-        { x: lo, y: intercept + slope * lo },
-        { x: hi, y: intercept + slope * hi },
+        { x: toX.toAxis(lo), y: toY.toAxis(intercept + slope * lo) },
+        { x: toX.toAxis(hi), y: toY.toAxis(intercept + slope * hi) },
       ],
       showLine: true,
       borderColor: style.text,
@@ -53,8 +52,42 @@ export function scatterChartConfig(spec: ScatterChartSpec): ChartConfiguration<'
         tooltip: { enabled: false },
         title: titleOptions(spec.title, style),
       },
-      scales: { x: numericAxis(spec.xlabel, style), y: numericAxis(spec.ylabel, style) },
+      scales: {
+        x: mappedAxis(numericAxis(spec.xlabel, style), toX, xs),
+        y: mappedAxis(numericAxis(spec.ylabel, style), toY, ys),
+      },
     },
     plugins: [backgroundPlugin(style)],
+  };
+}
+
+function extent(values: readonly number[]): { lo: number; hi: number } {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const value of values) {
+    if (value < lo) lo = value;
+    if (value > hi) hi = value;
+  }
+  return { lo, hi };
+}
+
+/** An axis drawn on 0…1 when its values need it, with tick labels in the data's values. */
+function mappedAxis(
+  axis: ReturnType<typeof numericAxis>,
+  transform: AxisTransform,
+  { lo, hi }: { lo: number; hi: number },
+) {
+  if (!transform.normalised) return axis;
+  return {
+    ...axis,
+    min: 0,
+    max: 1,
+    ticks: {
+      ...axis.ticks,
+      callback(value: number | string, _index: number, ticks: { value: number }[]) {
+        const step = Math.abs((ticks[1]?.value ?? 0) - (ticks[0]?.value ?? 0));
+        return formatTick(transform.fromAxis(Number(value)), step * (hi - lo || 1));
+      },
+    },
   };
 }
