@@ -40,12 +40,11 @@ export function computeHistogramOutcome(
     result: countSeries(data, result.edges, spec, name),
   }));
   const altText = describeHistogram(spec.title, result);
-  const { heights, ...figure } = histogramFigure(result, spec.display);
-  return {
-    spec,
-    result,
-    series,
-    chart: {
+  // The chart spec (and the JSON it carries) is built only for requests that draw.
+  let chart: HistogramChartSpec | undefined;
+  const buildChart = (): HistogramChartSpec => {
+    const { heights, ...figure } = histogramFigure(result, spec.display);
+    return {
       kind: 'histogram',
       title: spec.title,
       xlabel: spec.xlabel,
@@ -65,6 +64,15 @@ export function computeHistogramOutcome(
         altText,
         chartMetadata({ chart: 'histogram', ...spec }, histogramStatistics(result, series)),
       ),
+    };
+  };
+  return {
+    spec,
+    result,
+    series,
+    get chart() {
+      chart ??= buildChart();
+      return chart;
     },
     altText,
   };
@@ -72,12 +80,17 @@ export function computeHistogramOutcome(
 
 /** The statistics part of a histogram answer, shared by GraphQL and the REST JSON answer. */
 export function histogramStatistics(result: HistogramResult, series: readonly SeriesResult[] = []) {
-  const { edges, counts, bins, binning, stats, excluded, diagnostics, dataQuality } = result;
+  const { edges, counts, bins, binning, stats, excluded, dataQuality } = result;
   return {
     edges,
     counts,
     bins,
-    binning: { ...binning, diagnostics },
+    binning: {
+      ...binning,
+      get diagnostics() {
+        return result.diagnostics;
+      },
+    },
     stats,
     excluded,
     dataQuality,

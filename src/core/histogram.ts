@@ -90,6 +90,7 @@ export function computeHistogram(
     throw new Error(`counted ${cumulativeCount} values but ${total} lie inside the bins`);
   }
   const excluded = data.length - total;
+  let diagnostics: BinningDiagnostics | undefined;
   return {
     edges,
     counts,
@@ -97,7 +98,12 @@ export function computeHistogram(
     binning: { rule: plan.rule, binCount: counts.length, binWidth: plan.binWidth },
     stats,
     excluded,
-    diagnostics: binningDiagnostics(input, plan, range),
+    // Every rule evaluated again costs more than the histogram itself on small data: only when
+    // someone reads it (an enumerable getter, so JSON still carries it).
+    get diagnostics() {
+      diagnostics ??= binningDiagnostics(input, plan, range);
+      return diagnostics;
+    },
     dataQuality: { given: data.length, used: total, excluded },
   };
 }
