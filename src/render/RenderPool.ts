@@ -57,7 +57,7 @@ const MAX_RESPAWN_DELAY_MS = 5000;
  * generation lets them pile up to ~48 MB per child before collecting; a small one collects them
  * early and keeps each child's memory near what it actually holds.
  */
-const CHILD_FLAGS = ['--max-semi-space-size=2'];
+const CHILD_FLAGS = ['--max-semi-space-size=1'];
 
 const ownExtension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
 const DEFAULT_CHILD = new URL(`./renderChild.${ownExtension}`, import.meta.url);
