@@ -12,12 +12,12 @@ import { Canvas, createCanvas, type PngConfig } from 'canvas';
 import { Chart, registerables, type ChartItem } from 'chart.js';
 import { performance } from 'node:perf_hooks';
 import { parseArgs, promisify } from 'node:util';
-import { constants as zc, crc32, deflate, deflateSync } from 'node:zlib';
+import { constants as zc, deflate, deflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import sharp, { type PngOptions } from 'sharp';
 import type { HistogramArgs } from '../src/core/histogramSpec.js';
 import { computeHistogramOutcome } from '../src/histogramService.js';
-import { encodePng } from '../src/render/encodePng.js';
+import { chunk, encodePng, paethBytes, subtractBytes } from '../src/render/encodePng.js';
 import { registerFonts } from '../src/render/fonts.js';
 import { histogramChartConfig } from '../src/render/histogramChartConfig.js';
 
@@ -197,31 +197,6 @@ interface ZlibOptions {
   readonly async: boolean;
 }
 
-const HIGH_BITS = 0x80808080;
-const LOW_BITS = 0x7f7f7f7f;
-
-/** Each byte of `a` minus the same byte of `b`, modulo 256, without borrows between bytes. */
-function subtractBytes(a: number, b: number): number {
-  return ((a | HIGH_BITS) - (b & LOW_BITS)) ^ ((a ^ ~b) & HIGH_BITS);
-}
-
-function paeth(current: number, left: number, up: number, upLeft: number): number {
-  // Where left equals up-left Paeth predicts up; where up equals up-left it predicts left.
-  if (left === upLeft) return subtractBytes(current, up);
-  if (up === upLeft) return subtractBytes(current, left);
-  let d = 0;
-  for (let shift = 0; shift < 32; shift += 8) {
-    const a = (left >>> shift) & 255;
-    const b = (up >>> shift) & 255;
-    const c = (upLeft >>> shift) & 255;
-    const pa = Math.abs(b - c);
-    const pb = Math.abs(a - c);
-    const pc = Math.abs(a + b - 2 * c);
-    d |= (((current >>> shift) - (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 255) << shift;
-  }
-  return d;
-}
-
 interface Image {
   readonly words: Uint32Array;
   readonly width: number;
@@ -246,7 +221,7 @@ function filterRow(image: Image, y: number, type: 0 | 1 | 2 | 4, out: Buffer, o:
           ? subtractBytes(current, left)
           : type === 2
             ? subtractBytes(current, up)
-            : paeth(current, left, up, upLeft);
+            : paethBytes(current, left, up, upLeft);
     if (d !== 0) {
       out[o] = d >>> 16;
       out[o + 1] = d >>> 8;
@@ -288,15 +263,6 @@ function scanlines(image: Image, height: number, filter: RowFilter): Buffer {
     }
     filterRow(image, y, best, out, y * rowBytes);
   }
-  return out;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const out = Buffer.allocUnsafe(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'latin1');
-  data.copy(out, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
   return out;
 }
 

@@ -151,11 +151,12 @@ function paethScanlines(
 }
 
 /** Each byte of `a` minus the same byte of `b`, modulo 256, without borrows between bytes. */
-function subtractBytes(a: number, b: number): number {
+export function subtractBytes(a: number, b: number): number {
   return ((a | HIGH_BITS) - (b & LOW_BITS)) ^ ((a ^ ~b) & HIGH_BITS);
 }
 
-function paethBytes(current: number, left: number, up: number, upLeft: number): number {
+/** PNG's Paeth filter on the four bytes of a pixel word at once. */
+export function paethBytes(current: number, left: number, up: number, upLeft: number): number {
   let d = 0;
   for (let shift = 0; shift < 32; shift += 8) {
     const a = (left >>> shift) & 255;
