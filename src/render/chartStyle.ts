@@ -1,5 +1,6 @@
 import type { Chart, Plugin } from 'chart.js';
 import type { ChartFrame } from './chartSpec.js';
+import { IDENTITY, type AxisTransform } from './axisTransform.js';
 import { formatTick } from './formatTick.js';
 
 /** The shipped font (see fonts.ts): every chart uses it, so images match on every machine. */
@@ -80,10 +81,14 @@ export function titleOptions(title: string, style: Style) {
   };
 }
 
-/** A numeric axis with a label and compact tick labels. */
-export function numericAxis(label: string, style: Style) {
+/**
+ * A numeric axis with a label and compact tick labels, in the data's values also when the axis
+ * is drawn through a transform (see axisTransform.ts).
+ */
+export function numericAxis(label: string, style: Style, transform: AxisTransform = IDENTITY) {
   return {
     type: 'linear' as const,
+    ...(transform.normalised ? { min: 0, max: 1 } : {}),
     grid: { color: style.grid },
     title: { display: label !== '', text: label, color: style.text, font: FONT },
     ticks: {
@@ -92,7 +97,7 @@ export function numericAxis(label: string, style: Style) {
       maxRotation: 0,
       callback(value: number | string, _index: number, ticks: { value: number }[]) {
         const step = Math.abs((ticks[1]?.value ?? 0) - (ticks[0]?.value ?? 0));
-        return formatTick(Number(value), step);
+        return formatTick(transform.fromAxis(Number(value)), step * transform.scale);
       },
     },
   };

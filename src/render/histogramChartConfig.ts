@@ -12,7 +12,6 @@ import {
   type Style,
 } from './chartStyle.js';
 import { axisTransform, type AxisTransform } from './axisTransform.js';
-import { formatTick } from './formatTick.js';
 
 export { FONT_FAMILY };
 
@@ -122,8 +121,8 @@ export function histogramChartConfig(spec: HistogramChartSpec): ChartConfigurati
   }
   for (const point of spec.curve) if (point.y > tallest) tallest = point.y;
   const unitTicks = spec.integerBins && bins <= MAX_UNIT_TICKS;
-  const x = numericAxis(spec.xlabel, style);
   const axis = axisTransform(lo, hi);
+  const x = numericAxis(spec.xlabel, style, axis);
   const y = numericAxis(spec.ylabel, style);
   // The bars are drawn by the plugin; these empty datasets give the legend its entries.
   const datasets: ChartDataset<'scatter'>[] = spec.series.map((series, k) => ({
@@ -167,14 +166,6 @@ export function histogramChartConfig(spec: HistogramChartSpec): ChartConfigurati
             ...(spec.integerBins ? { precision: 0 } : {}),
             ...(unitTicks ? { stepSize: 1 } : {}),
             includeBounds: false,
-            ...(axis.normalised
-              ? {
-                  callback(value: number | string, _index: number, ticks: { value: number }[]) {
-                    const step = Math.abs((ticks[1]?.value ?? 0) - (ticks[0]?.value ?? 0));
-                    return formatTick(axis.fromAxis(Number(value)), step * (hi - lo));
-                  },
-                }
-              : {}),
           },
         },
         y: spec.logY

@@ -1,7 +1,6 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
-import { axisTransform, type AxisTransform } from './axisTransform.js';
+import { axisTransform } from './axisTransform.js';
 import type { ScatterChartSpec } from './chartSpec.js';
-import { formatTick } from './formatTick.js';
 import {
   backgroundPlugin,
   legendOptions,
@@ -53,8 +52,8 @@ export function scatterChartConfig(spec: ScatterChartSpec): ChartConfiguration<'
         title: titleOptions(spec.title, style),
       },
       scales: {
-        x: mappedAxis(numericAxis(spec.xlabel, style), toX, xs),
-        y: mappedAxis(numericAxis(spec.ylabel, style), toY, ys),
+        x: numericAxis(spec.xlabel, style, toX),
+        y: numericAxis(spec.ylabel, style, toY),
       },
     },
     plugins: [backgroundPlugin(style)],
@@ -69,25 +68,4 @@ function extent(values: readonly number[]): { lo: number; hi: number } {
     if (value > hi) hi = value;
   }
   return { lo, hi };
-}
-
-/** An axis drawn on 0…1 when its values need it, with tick labels in the data's values. */
-function mappedAxis(
-  axis: ReturnType<typeof numericAxis>,
-  transform: AxisTransform,
-  { lo, hi }: { lo: number; hi: number },
-) {
-  if (!transform.normalised) return axis;
-  return {
-    ...axis,
-    min: 0,
-    max: 1,
-    ticks: {
-      ...axis.ticks,
-      callback(value: number | string, _index: number, ticks: { value: number }[]) {
-        const step = Math.abs((ticks[1]?.value ?? 0) - (ticks[0]?.value ?? 0));
-        return formatTick(transform.fromAxis(Number(value)), step * (hi - lo || 1));
-      },
-    },
-  };
 }
