@@ -359,7 +359,13 @@ function parsePalette(palette: readonly string[], param: string): readonly strin
   if (bad !== -1) {
     throw badInput(param, `${param} item ${bad + 1} must be a colour like #1f77b4 or #f80`);
   }
-  return palette.map((colour) => colour.toLowerCase());
+  // #rgb becomes #rrggbb: one spelling per colour, for renderers and cache keys alike.
+  return palette.map((colour) =>
+    (colour.length === 4
+      ? colour.replace(/[0-9a-f]/gi, (digit) => digit + digit)
+      : colour
+    ).toLowerCase(),
+  );
 }
 
 /** A size in CSS pixels; times the pixel ratio it must still be within the limits. */

@@ -48,11 +48,27 @@ export function styleOf(frame: ChartFrame): Style {
 
 /** The colour of series `index`, cycling through the palette, with an optional opacity. */
 export function seriesColour(style: Style, index: number, alpha = 1): string {
-  const hex = style.palette[index % style.palette.length] ?? DEFAULT_PALETTE[0];
+  const hex = paletteEntry(style, index);
   if (alpha === 1) return hex;
-  const full = hex.length === 4 ? `#${hex[1]}${hex[1]}${hex[2]}${hex[2]}${hex[3]}${hex[3]}` : hex;
-  const [r, g, b] = [1, 3, 5].map((at) => parseInt(full.slice(at, at + 2), 16));
+  const [r, g, b] = channels(hex);
   return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+}
+
+/** A darker shade of series `index`'s colour, to outline its bars. */
+export function seriesEdge(style: Style, index: number): string {
+  const [r, g, b] = channels(paletteEntry(style, index)).map((channel) =>
+    Math.round(channel * 0.6),
+  );
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
+function paletteEntry(style: Style, index: number): string {
+  return style.palette[index % style.palette.length] ?? DEFAULT_PALETTE[0];
+}
+
+/** Red, green and blue of a #rrggbb colour (palettes are normalised to that form). */
+function channels(hex: string): number[] {
+  return [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16));
 }
 
 /** Paints the whole canvas in the theme's background first: PNGs are opaque on any page. */

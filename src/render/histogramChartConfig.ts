@@ -5,6 +5,7 @@ import {
   legendOptions,
   numericAxis,
   seriesColour,
+  seriesEdge,
   staticChart,
   styleOf,
   titleOptions,
@@ -47,7 +48,7 @@ function histogramBars(
         spec.logY && value <= 0 ? chartArea.bottom : y.getPixelForValue(value);
       spec.series.forEach((series, k) => {
         ctx.fillStyle = seriesColour(style, k, count > 1 && layout === 'overlay' ? 0.5 : 0.85);
-        ctx.strokeStyle = shade(seriesColour(style, k));
+        ctx.strokeStyle = seriesEdge(style, k);
         series.heights.forEach((height, i) => {
           if (height <= 0) return;
           let left = x.getPixelForValue(axis.toAxis(spec.edges[i] as number));
@@ -92,13 +93,6 @@ function histogramBars(
   };
 }
 
-/** A darker shade of a #rrggbb colour, for bar outlines. */
-function shade(hex: string): string {
-  const full = hex.length === 4 ? `#${hex[1]}${hex[1]}${hex[2]}${hex[2]}${hex[3]}${hex[3]}` : hex;
-  const [r, g, b] = [1, 3, 5].map((at) => Math.round(parseInt(full.slice(at, at + 2), 16) * 0.6));
-  return `rgb(${r}, ${g}, ${b})`;
-}
-
 /**
  * Builds the Chart.js configuration of a histogram. Pure: no canvas is needed, so the layout
  * decisions can be tested directly.
@@ -130,7 +124,7 @@ export function histogramChartConfig(spec: HistogramChartSpec): ChartConfigurati
     data: [],
     pointRadius: 0,
     backgroundColor: seriesColour(style, k, 0.85),
-    borderColor: shade(seriesColour(style, k)),
+    borderColor: seriesEdge(style, k),
   }));
   if (spec.curve.length > 0) {
     datasets.push({

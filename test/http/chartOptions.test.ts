@@ -174,3 +174,14 @@ describe('image and display options over GraphQL', () => {
     });
   }
 });
+
+describe('palette spelling', () => {
+  test('#rgb and #rrggbb are one colour, and one cached image', async () => {
+    const etag = async (palette: string) =>
+      (
+        await fetch(`${server.url}/histogram?${DATA}&palette=${palette}`, { method: 'HEAD' })
+      ).headers.get('etag');
+    assert.equal(await etag('f80'), await etag('FF8800'));
+    assert.notEqual(await etag('f80'), await etag('ff8801'));
+  });
+});
