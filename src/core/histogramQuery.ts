@@ -6,9 +6,14 @@ import {
   type BinsArgs,
   type HistogramArgs,
   type ParamNamer,
-  type SeriesLayout,
 } from './histogramSpec.js';
-import { decodeSeriesEntries, imageArgsFromQuery, queryBoolean, queryText } from './queryParams.js';
+import {
+  decodeName,
+  decodeSeriesEntries,
+  imageArgsFromQuery,
+  queryBoolean,
+  queryText,
+} from './queryParams.js';
 import { LIMITS } from './limits.js';
 import { parseDecimal, parseDecimalList, parseWholeNumber, quote } from './parseNumbers.js';
 
@@ -74,7 +79,7 @@ export function histogramArgsFromQuery(query: Readonly<Record<string, unknown>>)
   return {
     data: data === undefined ? undefined : parseDecimalList(data, 'data', LIMITS.maxValues),
     series: series === undefined ? undefined : decodeSeries(series),
-    layout: layout === undefined ? undefined : decodeLayout(layout),
+    layout: layout === undefined ? undefined : decodeName(layout, 'layout', SERIES_LAYOUTS),
     legend: queryBoolean(query, 'legend'),
     title: text('title'),
     xlabel: text('xlabel'),
@@ -128,18 +133,6 @@ function decodeRange(range: string): { min: number; max: number } {
   }
   const [min, max] = parts.map((part, i) => parseDecimal(part, 'range', `range item ${i + 1}`));
   return { min: min as number, max: max as number };
-}
-
-const LAYOUT_BY_NAME = new Map<string, SeriesLayout>(
-  SERIES_LAYOUTS.map((layout) => [layout.toLowerCase(), layout]),
-);
-
-function decodeLayout(layout: string): SeriesLayout {
-  const known = LAYOUT_BY_NAME.get(layout.trim().toLowerCase().replace(/[_-]/g, ''));
-  if (known === undefined) {
-    throw badInput('layout', `layout (${quote(layout)}) must be overlay, stacked or sideBySide`);
-  }
-  return known;
 }
 
 /** `series=Men:1,2,3|Women:2,3,4`: see {@link decodeSeriesEntries} for the syntax. */

@@ -1,12 +1,5 @@
 import { badInput } from '../errors.js';
-import {
-  IMAGE_FORMATS,
-  MAX_SERIES,
-  THEMES,
-  type ImageArgs,
-  type ImageFormat,
-  type Theme,
-} from './histogramSpec.js';
+import { IMAGE_FORMATS, MAX_SERIES, THEMES, type ImageArgs } from './histogramSpec.js';
 import { parseDecimal, parseWholeNumber, quote } from './parseNumbers.js';
 
 type Query = Readonly<Record<string, unknown>>;
@@ -38,9 +31,9 @@ export function imageArgsFromQuery(query: Query): ImageArgs {
   return {
     width: width === undefined ? undefined : parseWholeNumber(width, 'width'),
     height: height === undefined ? undefined : parseWholeNumber(height, 'height'),
-    format: format === undefined ? undefined : decodeFormat(format),
+    format: format === undefined ? undefined : decodeName(format, 'format', IMAGE_FORMATS),
     devicePixelRatio: ratio === undefined ? undefined : parseDecimal(ratio, 'devicePixelRatio'),
-    theme: theme === undefined ? undefined : decodeTheme(theme),
+    theme: theme === undefined ? undefined : decodeName(theme, 'theme', THEMES),
     // `#` must be escaped in a URL, so `palette=1f77b4,ff7f0e` is accepted as well.
     palette:
       palette === undefined
@@ -50,15 +43,6 @@ export function imageArgsFromQuery(query: Query): ImageArgs {
             return trimmed.startsWith('#') ? trimmed : `#${trimmed}`;
           }),
   };
-}
-
-function decodeTheme(theme: string): Theme {
-  const name = theme.trim().toLowerCase();
-  const known = THEMES.find((candidate) => candidate === name);
-  if (known === undefined) {
-    throw badInput('theme', `theme (${quote(theme)}) must be one of ${THEMES.join(', ')}`);
-  }
-  return known;
 }
 
 /** `true`/`false` (also `1`/`0`, `yes`/`no`), any case; undefined when absent. */
@@ -101,18 +85,6 @@ export function splitEscaped(text: string, param: string, maxItems: number): str
   }
   items.push(current);
   return items;
-}
-
-function decodeFormat(format: string): ImageFormat {
-  const name = format.trim().toLowerCase();
-  const known = IMAGE_FORMATS.find((candidate) => candidate === name);
-  if (known === undefined) {
-    throw badInput(
-      'format',
-      `format (${quote(format)}) must be one of ${IMAGE_FORMATS.join(', ')}`,
-    );
-  }
-  return known;
 }
 
 /**
@@ -159,4 +131,17 @@ export function decodeSeriesEntries(text: string): { label: string; values: stri
   }
   finish(text.length);
   return entries;
+}
+
+/**
+ * One of a fixed set of names, matched ignoring case, `_` and `-`, so `sideBySide`,
+ * `SIDE_BY_SIDE` and `side-by-side` all name the same layout.
+ */
+export function decodeName<T extends string>(text: string, param: string, names: readonly T[]): T {
+  const fold = (name: string) => name.trim().toLowerCase().replace(/[_-]/g, '');
+  const known = names.find((name) => fold(name) === fold(text));
+  if (known === undefined) {
+    throw badInput(param, `${param} (${quote(text)}) must be one of ${names.join(', ')}`);
+  }
+  return known;
 }
