@@ -62,7 +62,12 @@ export function computeHistogramOutcome(
       ...frameOf(
         spec.image,
         altText,
-        chartMetadata({ chart: 'histogram', ...spec }, histogramStatistics(result, series)),
+        // The figures, not the rule diagnostics: those cost more than the chart (STONE alone
+        // tries a hundred histograms) and say nothing about this image.
+        chartMetadata(
+          { chart: 'histogram', ...spec },
+          { ...histogramStatistics(result, series), binning: result.binning },
+        ),
       ),
     };
   };

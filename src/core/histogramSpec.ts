@@ -188,12 +188,7 @@ function parseSeries(args: HistogramArgs, name: ParamNamer): SeriesSpec[] {
   if (args.data != null) {
     throw badInput(param, `give ${name('data')} or ${param}, not both`);
   }
-  if (args.series.length === 0 || args.series.length > MAX_SERIES) {
-    throw badInput(
-      param,
-      `${param} needs from 1 to ${MAX_SERIES} series, not ${args.series.length}`,
-    );
-  }
+  checkSeriesCount(args.series.length, param);
   return args.series.map((series, i) => {
     const what = `${param} item ${i + 1}`;
     const label = parseText(series.label, param, `${what}'s label`);
@@ -399,4 +394,11 @@ function codePointCount(text: string): number {
     count++;
   }
   return count;
+}
+
+/** Charts hold from 1 to MAX_SERIES series. */
+export function checkSeriesCount(count: number, param: string): void {
+  if (count === 0 || count > MAX_SERIES) {
+    throw badInput(param, `${param} needs from 1 to ${MAX_SERIES} series, not ${count}`);
+  }
 }

@@ -1,5 +1,5 @@
 import { badInput } from '../errors.js';
-import { MAX_SERIES } from './histogramSpec.js';
+import { checkSeriesCount } from './histogramSpec.js';
 import {
   parseImage,
   parseText,
@@ -66,12 +66,7 @@ function parseSeries(args: ScatterArgs, name: ParamNamer): ScatterSpec['series']
     if (args.x != null || args.y != null) {
       throw badInput(param, `give ${name('x')} and ${name('y')}, or ${param}, not both`);
     }
-    if (args.series.length === 0 || args.series.length > MAX_SERIES) {
-      throw badInput(
-        param,
-        `${param} needs from 1 to ${MAX_SERIES} series, not ${args.series.length}`,
-      );
-    }
+    checkSeriesCount(args.series.length, param);
     return args.series.map((series, i) => {
       const what = `${param} item ${i + 1}`;
       if (series.x.length !== series.y.length) {
