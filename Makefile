@@ -7,14 +7,14 @@ SHELL := /bin/bash
 STAMPS := .make
 SOURCES := $(shell find src -name '*.ts') tsconfig.json tsconfig.build.json
 
-.PHONY: start test system-deps check test-only clean
+.PHONY: start test system-deps system-deps-test clean
 
 ## Install, build and serve on 127.0.0.1:4001 (PORT and HOST override).
 start: system-deps $(STAMPS)/build
 	node dist/main.js
 
 ## Install, then run every check CI runs; ends with "N passed, N failed".
-test: system-deps node_modules/.installed
+test: system-deps-test node_modules/.installed
 	npm run --silent format:check
 	npm run --silent lint
 	npm run --silent typecheck
@@ -24,6 +24,10 @@ test: system-deps node_modules/.installed
 
 system-deps:
 	@scripts/system-deps.sh
+
+# The tests also drive Debian's Chromium (browser tests) and run a real Redis (shared cache).
+system-deps-test:
+	@scripts/system-deps.sh chromium redis-server
 
 # canvas has no prebuilt binary to fetch here: build it from source against the Debian libraries.
 node_modules/.installed: package.json package-lock.json

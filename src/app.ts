@@ -27,6 +27,9 @@ import { CachedImages } from './http/cachedImages.js';
 import { CachingRenderer } from './render/CachingRenderer.js';
 import { RenderPool } from './render/RenderPool.js';
 import type { ChartRenderer } from './render/chartSpec.js';
+import { RedisCache } from './cache/RedisCache.js';
+import { createLogger, type Logger } from './log.js';
+import { playground } from './http/playground.js';
 
 export interface App {
   /** The request handler, to mount on an HTTP server. */
@@ -46,6 +49,8 @@ export interface AppOptions {
   readonly renderer?: ChartRenderer;
   /** The server the app will serve on: Apollo drains its in-flight operations on stop. */
   readonly httpServer?: Server;
+  /** Where the app logs; by default a JSON logger at `config.logLevel`. */
+  readonly logger?: Logger;
 }
 
 /**
@@ -66,7 +71,18 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
     inner = pool;
   }
-  const renderer = new CachingRenderer(inner, config.renderCacheBytes);
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const redis =
+    config.redisUrl === undefined
+      ? undefined
+      : new RedisCache({
+          url: config.redisUrl,
+          ttlSeconds: config.redisTtlSeconds,
+          maxEntryBytes: config.redisMaxEntryBytes,
+          timeoutMs: config.redisTimeoutMs,
+          logger,
+        });
+  const renderer = new CachingRenderer(inner, config.renderCacheBytes, redis?.images);
   // Depth, alias, directive and cost limits; token limits stay with Apollo's parser, where a
   // syntax error remains a 400 (graphql-armor's token limit turns it into a 500).
   const armor = new ApolloArmor({
@@ -83,6 +99,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     parseOptions: { maxLexicalTokens: MAX_TOKENS },
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
+    // Persisted queries: shared by replicas when Redis is configured, else Apollo's bounded LRU.
+    ...(redis === undefined ? {} : { cache: redis.queries }),
     formatError: formatGraphQLError,
     // main.ts owns the signals: Apollo would stop itself and then re-raise SIGTERM (exit 143).
     stopOnTerminationSignals: false,
@@ -158,6 +176,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.get('/graphql', ...graphql);
   app.post('/graphql', ...graphql);
   app.all('/graphql', methodNotAllowed(['GET', 'HEAD', 'POST']));
+  app.use(playground());
   app.use(notFound);
   app.use(errorHandler);
 
@@ -174,6 +193,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       shuttingDown = true;
       await apollo.stop();
       await renderer.close();
+      await redis?.close();
     },
   };
 }

@@ -38,7 +38,35 @@ export interface Config {
   readonly keepAliveTimeoutMs: number;
   /** On SIGTERM, how long in-flight requests get to finish, in ms. `SHUTDOWN_GRACE_MS`, default 10000. */
   readonly shutdownGraceMs: number;
+  /** Least severe log level written (pino: trace … fatal, or silent). `LOG_LEVEL`, default `info`. */
+  readonly logLevel: LogLevel;
+  /**
+   * Requests one client may make per second, sustained; 0 turns rate limiting off.
+   * `RATE_LIMIT_PER_SECOND`, default 20.
+   */
+  readonly rateLimitPerSecond: number;
+  /** Requests one client may make at once above the sustained rate. `RATE_LIMIT_BURST`, default 200. */
+  readonly rateLimitBurst: number;
+  /**
+   * Reverse proxies in front of the service whose `X-Forwarded-For` entries are trusted, counted
+   * from the service outwards. 0 keys clients on the connection's address and ignores the header,
+   * so a forged header cannot pick the key. `TRUST_PROXY_HOPS`, default 0.
+   */
+  readonly trustProxyHops: number;
+  /** Whether `GET /metrics` answers Prometheus metrics. `METRICS`, default `true`. */
+  readonly metrics: boolean;
+  /** Redis shared by replicas for rendered images and persisted queries; unset for none. `REDIS_URL`. */
+  readonly redisUrl: string | undefined;
+  /** How long an entry lives in Redis, in seconds. `REDIS_TTL_SECONDS`, default 86400. */
+  readonly redisTtlSeconds: number;
+  /** Largest entry written to Redis, in bytes. `REDIS_MAX_ENTRY_BYTES`, default 2 MiB. */
+  readonly redisMaxEntryBytes: number;
+  /** How long a Redis command may take before the local cache answers alone, in ms. `REDIS_TIMEOUT_MS`, default 100. */
+  readonly redisTimeoutMs: number;
 }
+
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const DEFAULT_CONFIG: Config = Object.freeze({
   host: '127.0.0.1',
@@ -59,6 +87,15 @@ export const DEFAULT_CONFIG: Config = Object.freeze({
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
   shutdownGraceMs: 10_000,
+  logLevel: 'info',
+  rateLimitPerSecond: 20,
+  rateLimitBurst: 200,
+  trustProxyHops: 0,
+  metrics: true,
+  redisUrl: undefined,
+  redisTtlSeconds: 86_400,
+  redisMaxEntryBytes: 2 * 1024 * 1024,
+  redisTimeoutMs: 100,
 });
 
 /** Reads the configuration from environment variables; unknown values fail loudly at start. */
@@ -124,6 +161,33 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       600_000,
     ),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', DEFAULT_CONFIG.shutdownGraceMs, 0, 600_000),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, DEFAULT_CONFIG.logLevel),
+    rateLimitPerSecond: integer(
+      env,
+      'RATE_LIMIT_PER_SECOND',
+      DEFAULT_CONFIG.rateLimitPerSecond,
+      0,
+      1_000_000,
+    ),
+    rateLimitBurst: integer(env, 'RATE_LIMIT_BURST', DEFAULT_CONFIG.rateLimitBurst, 1, 10_000_000),
+    trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', DEFAULT_CONFIG.trustProxyHops, 0, 32),
+    metrics: boolean(env, 'METRICS', DEFAULT_CONFIG.metrics),
+    redisUrl: env['REDIS_URL'] === '' ? undefined : env['REDIS_URL'],
+    redisTtlSeconds: integer(
+      env,
+      'REDIS_TTL_SECONDS',
+      DEFAULT_CONFIG.redisTtlSeconds,
+      1,
+      365 * 86_400,
+    ),
+    redisMaxEntryBytes: integer(
+      env,
+      'REDIS_MAX_ENTRY_BYTES',
+      DEFAULT_CONFIG.redisMaxEntryBytes,
+      1024,
+      512 * 1024 * 1024,
+    ),
+    redisTimeoutMs: integer(env, 'REDIS_TIMEOUT_MS', DEFAULT_CONFIG.redisTimeoutMs, 1, 60_000),
   });
 }
 
@@ -143,4 +207,18 @@ function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boole
   if (['1', 'true', 'yes', 'on'].includes(text)) return true;
   if (['0', 'false', 'no', 'off'].includes(text)) return false;
   throw new Error(`${name} must be true or false, not ${text}`);
+}
+
+function oneOf<T extends string>(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const text = env[name]?.toLowerCase();
+  if (text === undefined || text === '') return fallback;
+  const found = allowed.find((value) => value === text);
+  if (found === undefined)
+    throw new Error(`${name} must be one of ${allowed.join(', ')}, not ${text}`);
+  return found;
 }

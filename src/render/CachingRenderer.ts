@@ -10,6 +10,16 @@ export interface RenderCacheStats {
 }
 
 /**
+ * A cache shared by replicas (Redis), behind the in-process one. It never rejects: when it cannot
+ * answer, `get` resolves undefined and the chart is rendered locally.
+ */
+export interface SharedImageStore {
+  get(key: string): Promise<RenderedImage | undefined>;
+  /** Stores an image in the background; failures are logged, never thrown. */
+  set(key: string, image: RenderedImage): void;
+}
+
+/**
  * An in-process LRU of rendered images in front of another renderer, bounded in bytes. The same
  * chart asked for twice renders once — also when the second request arrives while the first is
  * still rendering. Failures are not cached.
@@ -24,6 +34,7 @@ export class CachingRenderer implements ChartRenderer {
   constructor(
     private readonly inner: ChartRenderer,
     private readonly maxBytes: number,
+    private readonly shared?: SharedImageStore,
   ) {}
 
   render(spec: ChartSpec, key: string = renderKey(spec)): Promise<RenderedImage> {

@@ -9,12 +9,21 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts the whole service on 127.0.0.1 and a free port. */
+/**
+ * Starts the whole service on 127.0.0.1 and a free port. Tests send many requests from one
+ * address and read their own output, so rate limiting and logging are off unless a test asks.
+ */
 export async function startServer(
   overrides: Partial<Config> = {},
   options: AppOptions = {},
 ): Promise<TestServer> {
-  const config: Config = { ...DEFAULT_CONFIG, port: 0, ...overrides };
+  const config: Config = {
+    ...DEFAULT_CONFIG,
+    port: 0,
+    logLevel: 'silent',
+    rateLimitPerSecond: 0,
+    ...overrides,
+  };
   const server = createHttpServer(config);
   const app = await createApp(config, { ...options, httpServer: server });
   server.on('request', app.handler);

@@ -1,0 +1,6 @@
+import { Router } from 'express';
+
+/** The playground page at `/` and its assets. (Being written.) */
+export function playground(): Router {
+  return Router();
+}
