@@ -29,4 +29,22 @@ export default tseslint.config(
     files: ['**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
   },
+  {
+    // The playground's scripts run in the browser (declared by hand: no `globals` package).
+    files: ['assets/playground/**/*.js'],
+    languageOptions: {
+      globals: {
+        AbortController: 'readonly',
+        Image: 'readonly',
+        URL: 'readonly',
+        clearTimeout: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        getSelection: 'readonly',
+        location: 'readonly',
+        navigator: 'readonly',
+        setTimeout: 'readonly',
+      },
+    },
+  },
 );
