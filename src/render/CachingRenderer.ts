@@ -2,8 +2,14 @@ import type { ChartRenderer, ChartSpec, RenderedImage } from './chartSpec.js';
 import { renderKey } from './renderKey.js';
 
 export interface RenderCacheStats {
+  /** Renders answered from memory, including those joining a lookup or render in flight. */
   readonly hits: number;
+  /** Renders not in memory: each starts one shared lookup (if any) and at most one render. */
   readonly misses: number;
+  /** Misses the shared store answered, so nothing was drawn. */
+  readonly sharedHits: number;
+  /** Misses the shared store did not answer (absent, unreachable, too slow): drawn here. */
+  readonly sharedMisses: number;
   readonly entries: number;
   readonly bytes: number;
   readonly maxBytes: number;
@@ -20,9 +26,11 @@ export interface SharedImageStore {
 }
 
 /**
- * An in-process LRU of rendered images in front of another renderer, bounded in bytes. The same
- * chart asked for twice renders once — also when the second request arrives while the first is
- * still rendering. Failures are not cached.
+ * An in-process LRU of rendered images in front of another renderer, bounded in bytes, optionally
+ * backed by a store shared with other replicas. The same chart asked for twice renders once — also
+ * when the second request arrives while the first is still being looked up or rendered. An image
+ * another replica rendered is taken from the shared store instead of drawn again. Failures are not
+ * cached.
  */
 export class CachingRenderer implements ChartRenderer {
   private readonly entries = new Map<string, RenderedImage>();
@@ -30,6 +38,8 @@ export class CachingRenderer implements ChartRenderer {
   private bytes = 0;
   private hits = 0;
   private misses = 0;
+  private sharedHits = 0;
+  private sharedMisses = 0;
 
   constructor(
     private readonly inner: ChartRenderer,
@@ -52,10 +62,11 @@ export class CachingRenderer implements ChartRenderer {
       return pending;
     }
     this.misses += 1;
-    const rendering = this.inner.render(spec).then(
+    const work =
+      this.shared === undefined ? this.draw(spec, key) : this.lookUp(spec, key, this.shared);
+    const settled = work.then(
       (image) => {
         this.inFlight.delete(key);
-        this.store(key, image);
         return image;
       },
       (error: unknown) => {
@@ -63,8 +74,8 @@ export class CachingRenderer implements ChartRenderer {
         throw error;
       },
     );
-    this.inFlight.set(key, rendering);
-    return rendering;
+    this.inFlight.set(key, settled);
+    return settled;
   }
 
   /** The cached image for a key, if any, without rendering (a hit when found). */
@@ -78,6 +89,8 @@ export class CachingRenderer implements ChartRenderer {
     return {
       hits: this.hits,
       misses: this.misses,
+      sharedHits: this.sharedHits,
+      sharedMisses: this.sharedMisses,
       entries: this.entries.size,
       bytes: this.bytes,
       maxBytes: this.maxBytes,
@@ -88,6 +101,31 @@ export class CachingRenderer implements ChartRenderer {
     this.entries.clear();
     this.bytes = 0;
     await this.inner.close();
+  }
+
+  /** The image from the shared store, or else drawn here and offered to it. */
+  private async lookUp(
+    spec: ChartSpec,
+    key: string,
+    shared: SharedImageStore,
+  ): Promise<RenderedImage> {
+    // The store promises never to reject; a broken one still must not fail a render.
+    const found = await shared.get(key).catch(() => undefined);
+    if (found !== undefined) {
+      this.sharedHits += 1;
+      this.store(key, found);
+      return found;
+    }
+    this.sharedMisses += 1;
+    const image = await this.draw(spec, key);
+    shared.set(key, image);
+    return image;
+  }
+
+  private async draw(spec: ChartSpec, key: string): Promise<RenderedImage> {
+    const image = await this.inner.render(spec);
+    this.store(key, image);
+    return image;
   }
 
   private store(key: string, image: RenderedImage): void {
