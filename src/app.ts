@@ -12,7 +12,7 @@ import type { RequestListener, Server } from 'node:http';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Config } from './config.js';
 import { LIMITS } from './core/limits.js';
-import { clientErrorStatus, formatGraphQLError } from './graphql/errors.js';
+import { formatGraphQLError, graphqlErrorsPlugin } from './graphql/errors.js';
 import { chartqlSchema } from './graphql/schema.js';
 import type { GraphQLContext } from './graphql/rendering.js';
 import { errorHandler, methodNotAllowed, notFound } from './http/errorResponses.js';
@@ -30,14 +30,22 @@ import type { ChartRenderer } from './render/chartSpec.js';
 import { RedisCache } from './cache/RedisCache.js';
 import { createLogger, type Logger } from './log.js';
 import { playground } from './http/playground.js';
+import { frontDoor } from './http/frontDoor.js';
+import { contextOf } from './http/requestContext.js';
+import { errorImagePresenter } from './http/errorImage.js';
+import { TokenBuckets } from './core/tokenBucket.js';
+import { ServiceMetrics } from './metrics.js';
+import { MeteredRenderer } from './render/MeteredRenderer.js';
 
 export interface App {
   /** The request handler, to mount on an HTTP server. */
   readonly handler: RequestListener;
   /** The cache in front of the renderer; every render goes through it. */
   readonly renderer: CachingRenderer;
-  /** The render pool, unless a renderer was passed in. */
+  /** The render pool: our own, or one passed in as the renderer. */
   readonly pool: RenderPool | undefined;
+  readonly metrics: ServiceMetrics;
+  readonly logger: Logger;
   /** Stops GraphQL and the renderer; the caller closes its HTTP server first. */
   close(): Promise<void>;
   /** From now on `/readyz` answers 503, so load balancers stop sending work. */
@@ -61,17 +69,25 @@ const MAX_TOKENS = LIMITS.maxValues * 2 + 10_000;
 
 /** Builds the whole service without listening: `main.ts` listens, tests use port 0. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(config.logLevel);
   let pool: RenderPool | undefined;
-  let inner = options.renderer;
-  if (inner === undefined) {
+  let drawer = options.renderer;
+  if (drawer === undefined) {
     pool = new RenderPool({
       size: config.renderWorkers,
       timeoutMs: config.renderTimeoutMs,
       maxQueue: config.renderQueue,
+      logger,
     });
-    inner = pool;
+    drawer = pool;
+  } else if (drawer instanceof RenderPool) {
+    // A pool passed in (tests pass one whose children misbehave) is reported like our own.
+    pool = drawer;
   }
-  const logger = options.logger ?? createLogger(config.logLevel);
+  // Renders happen only once the app is built, so `metrics` exists by then.
+  const inner = new MeteredRenderer(drawer, (kind, outcome, seconds) => {
+    metrics.observeRender(kind, outcome, seconds);
+  });
   const redis =
     config.redisUrl === undefined
       ? undefined
@@ -83,6 +99,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           logger,
         });
   const renderer = new CachingRenderer(inner, config.renderCacheBytes, redis?.images);
+  const metrics = new ServiceMetrics({ cache: () => renderer.stats(), pool: () => pool?.stats() });
   // Depth, alias, directive and cost limits; token limits stay with Apollo's parser, where a
   // syntax error remains a 400 (graphql-armor's token limit turns it into a 500).
   const armor = new ApolloArmor({
@@ -106,7 +123,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !config.production,
     plugins: [
-      clientErrorStatus,
+      graphqlErrorsPlugin,
       ...(options.httpServer === undefined
         ? []
         : [
@@ -142,6 +159,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       .set('Cache-Control', 'no-store')
       .json({ status: ready ? 'ready' : shuttingDown ? 'shutting down' : 'no renderer ready' });
   });
+  if (config.metrics) {
+    app.get('/metrics', (_req, res, next) => {
+      metrics.expose().then(({ contentType, body }) => {
+        res.set('Content-Type', contentType).set('Cache-Control', 'no-store').send(body);
+      }, next);
+    });
+  }
   const images = new CachedImages(renderer);
   app.get(
     '/histogram',
@@ -168,8 +192,20 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const graphql = [
     express.json({ limit: config.bodyLimitBytes }),
     expressMiddleware(apollo, {
-      context: () =>
-        Promise.resolve({ renderer, renders: 0, maxRenders: config.rendersPerOperation }),
+      context: ({ req }) => {
+        const request = contextOf(req);
+        return Promise.resolve({
+          renderer,
+          log: request?.log ?? logger,
+          reject:
+            request?.reject ??
+            ((code: string) => {
+              metrics.reject(code);
+            }),
+          renders: 0,
+          maxRenders: config.rendersPerOperation,
+        });
+      },
     }),
   ];
   // Exactly /graphql (app.use would also answer /graphql/anything).
@@ -178,12 +214,23 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.all('/graphql', methodNotAllowed(['GET', 'HEAD', 'POST']));
   app.use(playground());
   app.use(notFound);
-  app.use(errorHandler);
+  app.use(errorHandler(errorImagePresenter(renderer)));
 
   return {
-    handler: (req, res) => {
-      if (!images.serve(req, res)) app(req, res);
-    },
+    handler: frontDoor({
+      logger,
+      metrics,
+      limiter:
+        config.rateLimitPerSecond > 0
+          ? new TokenBuckets(config.rateLimitPerSecond, config.rateLimitBurst)
+          : undefined,
+      trustProxyHops: config.trustProxyHops,
+      next: (req, res) => {
+        if (!images.serve(req, res)) app(req, res);
+      },
+    }),
+    metrics,
+    logger,
     renderer,
     pool,
     beginShutdown() {

@@ -14,6 +14,8 @@ export const ERROR_CATALOGUE = {
   NOT_FOUND: { status: 404, description: 'No route answers this path.' },
   /** The route exists but not for this HTTP method. */
   METHOD_NOT_ALLOWED: { status: 405, description: 'The route does not answer this method.' },
+  /** The client sent more requests than its rate limit allows; `Retry-After` says when to retry. */
+  RATE_LIMITED: { status: 429, description: 'Too many requests; retry after the given delay.' },
   /** The chart could not be drawn: the render process failed. */
   RENDER_FAILED: { status: 503, description: 'The chart could not be rendered; try again.' },
   /** Drawing the chart took longer than the render deadline; the render process was stopped. */
@@ -36,7 +38,7 @@ export class ChartqlError extends Error {
     message: string,
     /** The request parameter (REST) or argument path (GraphQL) at fault, when there is one. */
     readonly param?: string,
-    /** For 503s: seconds after which a retry may succeed, sent as `Retry-After`. */
+    /** For 429s and 503s: seconds after which a retry may succeed, sent as `Retry-After`. */
     readonly retryAfterSeconds?: number,
   ) {
     super(message);

@@ -1,9 +1,14 @@
 import type { ChartRenderer, ChartSpec, RenderedImage } from '../render/chartSpec.js';
 import { ChartqlError } from '../errors.js';
+import type { Logger } from '../log.js';
 import { Image } from './types.js';
 
 export interface GraphQLContext {
   readonly renderer: ChartRenderer;
+  /** The request's logger: its lines carry the request id. */
+  readonly log: Logger;
+  /** Records an error code sent to the client, for the rejected-requests metric. */
+  readonly reject: (code: string) => void;
   /** Charts this operation has rendered so far, and how many it may. */
   renders: number;
   readonly maxRenders: number;

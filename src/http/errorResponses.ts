@@ -1,32 +1,47 @@
-import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ChartqlError, ERROR_CATALOGUE, type ErrorCode } from '../errors.js';
+import { contextOf } from './requestContext.js';
 
-/** Sends a catalogued error as JSON: `{"error":{"code","message","param"}}`, never cached. */
-export function sendError(res: Response, error: ChartqlError): void {
-  if (error.retryAfterSeconds !== undefined)
-    res.set('Retry-After', String(error.retryAfterSeconds));
-  res
-    .status(error.status)
-    .set('Cache-Control', 'no-store')
-    .json({
-      error: {
-        code: error.code,
-        message: error.message,
-        ...(error.param === undefined ? {} : { param: error.param }),
-      },
-    });
+/** Headers an image answer may have set before failing; an error answer must not keep them. */
+const IMAGE_HEADERS = ['etag', 'last-modified', 'content-type', 'content-length', 'cache-control'];
+
+/**
+ * Sends a catalogued error as JSON, `{"error":{"code","message","param"}}`, never cached, and
+ * records it in the rejected-requests metric. Plain Node, so the front door can use it too.
+ */
+export function writeError(req: IncomingMessage, res: ServerResponse, error: ChartqlError): void {
+  contextOf(req)?.reject(error.code);
+  const body = JSON.stringify({
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.param === undefined ? {} : { param: error.param }),
+    },
+  });
+  for (const name of IMAGE_HEADERS) res.removeHeader(name);
+  res.writeHead(error.status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body)),
+    'Cache-Control': 'no-store',
+    ...(error.retryAfterSeconds === undefined
+      ? {}
+      : { 'Retry-After': String(error.retryAfterSeconds) }),
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 /** Answers any path no route took with a JSON 404. */
 export const notFound: RequestHandler = (req, res) => {
-  sendError(res, new ChartqlError('NOT_FOUND', `no route answers ${req.method} ${req.path}`));
+  writeError(req, res, new ChartqlError('NOT_FOUND', `no route answers ${req.method} ${req.path}`));
 };
 
 /** Answers a known path asked with a method it does not serve with a JSON 405. */
 export function methodNotAllowed(allowed: readonly string[]): RequestHandler {
   return (req, res) => {
     res.set('Allow', allowed.join(', '));
-    sendError(
+    writeError(
+      req,
       res,
       new ChartqlError('METHOD_NOT_ALLOWED', `${req.path} answers ${allowed.join(', ')} only`),
     );
@@ -44,33 +59,58 @@ const BODY_ERRORS: Readonly<Record<string, { code: ErrorCode; message: string }>
 };
 
 /**
- * The last handler: catalogued errors go to the client as they are; anything else is logged in
- * full and answered with a masked 500, so no stack trace or HTML page reaches a client.
+ * Sends an error some other way than JSON and returns true, or returns false to let the JSON
+ * answer go out (the `onError=image` answer of the image routes is one).
  */
-export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next) => {
-  if (res.headersSent) {
-    next(error);
-    return;
-  }
-  if (error instanceof ChartqlError) {
-    sendError(res, error);
-    return;
-  }
-  const bodyError = bodyErrorOf(error);
+export type ErrorPresenter = (
+  req: IncomingMessage & { query: unknown; path: string },
+  res: ServerResponse,
+  error: ChartqlError,
+) => Promise<boolean>;
+
+/**
+ * The last handler: catalogued errors go to the client as they are; anything else is logged in
+ * full with the request id and answered with a masked 500, so no stack trace or HTML page
+ * reaches a client.
+ */
+export function errorHandler(present?: ErrorPresenter): ErrorRequestHandler {
+  return (thrown: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(thrown);
+      return;
+    }
+    const error = catalogued(thrown);
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      contextOf(req)?.log.error({ err: thrown, method: req.method, path: req.path }, 'unexpected');
+    }
+    if (present === undefined) {
+      writeError(req, res, error);
+      return;
+    }
+    present(req, res, error).then(
+      (presented) => {
+        if (!presented) writeError(req, res, error);
+      },
+      () => {
+        if (!res.headersSent) writeError(req, res, error);
+      },
+    );
+  };
+}
+
+/** Any thrown value as a catalogued error: the service's own, a body error, or a masked 500. */
+function catalogued(thrown: unknown): ChartqlError {
+  if (thrown instanceof ChartqlError) return thrown;
+  const bodyError = bodyErrorOf(thrown);
   if (bodyError !== undefined) {
     const { code, message } = bodyError;
-    sendError(
-      res,
-      new ChartqlError(code, message, code === 'PAYLOAD_TOO_LARGE' ? 'body' : undefined),
-    );
-    return;
+    return new ChartqlError(code, message, code === 'PAYLOAD_TOO_LARGE' ? 'body' : undefined);
   }
-  console.error(`unexpected error on ${req.method} ${req.path}`, error);
-  sendError(
-    res,
-    new ChartqlError('INTERNAL_SERVER_ERROR', ERROR_CATALOGUE.INTERNAL_SERVER_ERROR.description),
+  return new ChartqlError(
+    'INTERNAL_SERVER_ERROR',
+    ERROR_CATALOGUE.INTERNAL_SERVER_ERROR.description,
   );
-};
+}
 
 /**
  * Errors of reading the body: body-parser's, by their `type`, and any other it passes on with a

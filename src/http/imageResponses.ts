@@ -11,7 +11,7 @@ export interface ImageIdentity {
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** SVG can carry script; these headers keep a browser from running any. */
-const SVG_HEADERS = {
+export const SVG_HEADERS = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
   'X-Content-Type-Options': 'nosniff',
 } as const;

@@ -11,6 +11,7 @@ import {
 } from './imageMetadata.js';
 import { registerFonts } from './fonts.js';
 import { histogramChartConfig } from './histogramChartConfig.js';
+import { messageChartConfig } from './messageChartConfig.js';
 import { pieChartConfig } from './pieChartConfig.js';
 import { scatterChartConfig } from './scatterChartConfig.js';
 
@@ -103,6 +104,8 @@ function chartConfig(spec: ChartSpec): ChartConfiguration {
       return scatterChartConfig(spec);
     case 'pie':
       return pieChartConfig(spec);
+    case 'message':
+      return messageChartConfig(spec);
     default: {
       const unknown: never = spec;
       throw new Error(`no chart configuration for ${JSON.stringify(unknown)}`);
@@ -110,7 +113,12 @@ function chartConfig(spec: ChartSpec): ChartConfiguration {
   }
 }
 
-const KIND_NAMES = { histogram: 'Histogram', scatter: 'Scatter chart', pie: 'Pie chart' } as const;
+const KIND_NAMES = {
+  histogram: 'Histogram',
+  scatter: 'Scatter chart',
+  pie: 'Pie chart',
+  message: 'Message',
+} as const;
 
 /**
  * The SVG with a `<title>` and a `<desc>` (the alt text) right after the opening tag, so screen

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { ChartqlError } from '../errors.js';
 import type { ChartRenderer, ChartSpec, RenderedImage } from './chartSpec.js';
 import type { ChildMessage, RenderRequest } from './renderProtocol.js';
+import type { Logger } from '../log.js';
 
 export interface RenderPoolOptions {
   /** Child processes that render, one render at a time each. */
@@ -13,6 +14,10 @@ export interface RenderPoolOptions {
   readonly maxQueue: number;
   /** The children's entry module; tests pass one that can hang or crash on demand. */
   readonly childModule?: URL;
+  /** V8 heap limit of each child in MiB: a runaway render dies alone. Default 512. */
+  readonly heapLimitMb?: number;
+  /** Where child failures are logged. */
+  readonly logger?: Logger;
 }
 
 export interface RenderPoolStats {
@@ -58,6 +63,13 @@ const MAX_RESPAWN_DELAY_MS = 5000;
  * early and keeps each child's memory near what it actually holds.
  */
 const CHILD_FLAGS = ['--max-semi-space-size=1'];
+
+/**
+ * A child's JavaScript heap holds one chart's data and Chart.js's objects: tens of MiB at most
+ * (pixels live outside it). A render that keeps allocating is stopped here, failing its own
+ * request, before it can exhaust the machine's memory.
+ */
+const DEFAULT_HEAP_LIMIT_MB = 512;
 
 const ownExtension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
 const DEFAULT_CHILD = new URL(`./renderChild.${ownExtension}`, import.meta.url);
@@ -161,7 +173,11 @@ export class RenderPool implements ChartRenderer {
     const path = fileURLToPath(this.childModule);
     const child = fork(path, [], {
       serialization: 'advanced',
-      execArgv: [...CHILD_FLAGS, ...(path.endsWith('.ts') ? ['--import', 'tsx'] : [])],
+      execArgv: [
+        ...CHILD_FLAGS,
+        `--max-old-space-size=${this.options.heapLimitMb ?? DEFAULT_HEAP_LIMIT_MB}`,
+        ...(path.endsWith('.ts') ? ['--import', 'tsx'] : []),
+      ],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const worker: Worker = {
@@ -181,7 +197,7 @@ export class RenderPool implements ChartRenderer {
     });
     child.on('error', (error) => {
       // Spawn or IPC failures: the child is unusable; 'exit' may or may not follow.
-      console.error('render child error', error);
+      this.options.logger?.error({ err: error }, 'render child error');
       this.retire(worker);
       this.onExit(worker);
     });
@@ -235,7 +251,7 @@ export class RenderPool implements ChartRenderer {
         height,
       });
     } else {
-      console.error(`render failed: ${message.message}`);
+      this.options.logger?.error({ reason: message.message }, 'render failed');
       job.reject(new ChartqlError('RENDER_FAILED', 'the chart could not be rendered'));
     }
     this.dispatch();

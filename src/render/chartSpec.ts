@@ -100,8 +100,16 @@ export interface PieChartSpec extends ChartFrame {
   readonly legend: boolean;
 }
 
+/** Not a chart: a short text drawn as an image, such as an error shown in an `<img>` tag. */
+export interface MessageChartSpec extends ChartFrame {
+  readonly kind: 'message';
+  readonly title: string;
+  /** Already wrapped to fit the width. */
+  readonly lines: readonly string[];
+}
+
 /** Every kind of chart a renderer can draw. */
-export type ChartSpec = HistogramChartSpec | ScatterChartSpec | PieChartSpec;
+export type ChartSpec = HistogramChartSpec | ScatterChartSpec | PieChartSpec | MessageChartSpec;
 
 export interface RenderedImage {
   readonly bytes: Buffer;

@@ -1000,6 +1000,7 @@ async function check(probe: Probe, url = server.url): Promise<void> {
       const body = JSON.parse(text) as { error: { code: string; message: string; param?: string } };
       assert.equal(body.error.code, expect.code, status);
       assert.equal(body.error.param, expect.param, status);
+      assert.match(response.headers.get('x-request-id') ?? '', UUID, 'X-Request-Id');
       assert.ok(body.error.message.length > 0);
       if (expect.allow !== undefined) assert.equal(response.headers.get('allow'), expect.allow);
       break;
@@ -1009,12 +1010,16 @@ async function check(probe: Probe, url = server.url): Promise<void> {
       assert.match(contentType, /^application\/json/);
       const body = JSON.parse(text) as {
         data?: unknown;
-        errors: { message: string; extensions: { code?: unknown; argument?: unknown } }[];
+        errors: {
+          message: string;
+          extensions: { code?: unknown; argument?: unknown; http?: unknown };
+        }[];
       };
       assert.equal(body.data ?? null, null, status);
       const [first] = body.errors;
       assert.ok(first, status);
       assert.equal(first.extensions.code, expect.code, status);
+      assert.deepEqual(first.extensions.http, { status: expect.status }, status);
       assert.equal(first.extensions.argument, expect.argument, status);
       assert.ok(first.message.length > 0);
       break;
@@ -1030,6 +1035,8 @@ async function check(probe: Probe, url = server.url): Promise<void> {
   }
   assert.equal(renderer.renders, rendersBefore, 'drew a chart for a request it refused');
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('hostile input', () => {
   test('the catalogue is large enough to mean something', () => {

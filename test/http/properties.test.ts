@@ -223,6 +223,7 @@ function undrawable(spec: ChartSpec): boolean {
         undrawableAxis(spec.series.flatMap((series) => series.y))
       );
     case 'pie':
+    case 'message':
       return false;
     default: {
       const unknown: never = spec;

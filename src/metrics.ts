@@ -1,0 +1,166 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { RenderCacheStats } from './render/CachingRenderer.js';
+import type { RenderPoolStats } from './render/RenderPool.js';
+
+/** Where the metrics that are snapshots of other components' counters come from. */
+export interface MetricSources {
+  readonly cache: () => RenderCacheStats;
+  /** Undefined when renders do not go through the child-process pool. */
+  readonly pool: () => RenderPoolStats | undefined;
+}
+
+/** Latency buckets in seconds: cached answers take under a millisecond, renders tens of them. */
+const LATENCY_BUCKETS = [
+  0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5,
+];
+
+/**
+ * The service's Prometheus metrics, in a registry of their own (each app has one, so tests can
+ * run several). Request and render metrics are recorded as they happen; cache and pool figures
+ * are read from those components when scraped.
+ */
+export class ServiceMetrics {
+  readonly registry = new Registry();
+  private readonly requests: Counter<'route' | 'method' | 'status'>;
+  private readonly latency: Histogram<'route' | 'method'>;
+  private readonly rejections: Counter<'reason'>;
+  private readonly renders: Counter<'kind' | 'outcome'>;
+  private readonly renderTime: Histogram<'kind'>;
+
+  constructor(sources: MetricSources) {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry, prefix: 'chartql_' });
+    this.requests = new Counter({
+      name: 'chartql_http_requests_total',
+      help: 'HTTP requests answered, by route, method and status.',
+      labelNames: ['route', 'method', 'status'],
+      registers,
+    });
+    this.latency = new Histogram({
+      name: 'chartql_http_request_duration_seconds',
+      help: 'Time from receiving a request to finishing its answer.',
+      labelNames: ['route', 'method'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    this.rejections = new Counter({
+      name: 'chartql_rejected_requests_total',
+      help: 'Requests answered with an error, by error code.',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.renders = new Counter({
+      name: 'chartql_renders_total',
+      help: 'Charts drawn (cache misses), by chart kind and outcome (ok or the error code).',
+      labelNames: ['kind', 'outcome'],
+      registers,
+    });
+    this.renderTime = new Histogram({
+      name: 'chartql_render_duration_seconds',
+      help: 'Time to draw a chart, including waiting for a free renderer.',
+      labelNames: ['kind'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    new Counter({
+      name: 'chartql_render_cache_requests_total',
+      help: 'Render cache lookups, by result (hit or miss; shared_hit/shared_miss for Redis).',
+      labelNames: ['result'],
+      registers,
+      collect() {
+        const stats = sources.cache();
+        this.reset();
+        this.inc({ result: 'hit' }, stats.hits);
+        this.inc({ result: 'miss' }, stats.misses);
+      },
+    });
+    new Gauge({
+      name: 'chartql_render_cache_bytes',
+      help: 'Bytes of rendered images held in the in-process cache.',
+      registers,
+      collect() {
+        this.set(sources.cache().bytes);
+      },
+    });
+    new Gauge({
+      name: 'chartql_render_queue_depth',
+      help: 'Renders waiting for a free render process.',
+      registers,
+      collect() {
+        this.set(sources.pool()?.queued ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'chartql_render_workers',
+      help: 'Render processes, by state (ready: can take a render; busy: rendering).',
+      labelNames: ['state'],
+      registers,
+      collect() {
+        const pool = sources.pool();
+        this.set({ state: 'ready' }, pool?.ready ?? 0);
+        this.set({ state: 'busy' }, pool?.busy ?? 0);
+      },
+    });
+    new Counter({
+      name: 'chartql_render_child_restarts_total',
+      help: 'Render processes replaced after exiting (crash, deadline, out of memory).',
+      registers,
+      collect() {
+        this.reset();
+        this.inc(sources.pool()?.restarts ?? 0);
+      },
+    });
+    new Counter({
+      name: 'chartql_render_child_failures_total',
+      help: 'Render processes lost while rendering, by cause (timeout or crash).',
+      labelNames: ['cause'],
+      registers,
+      collect() {
+        const pool = sources.pool();
+        this.reset();
+        this.inc({ cause: 'timeout' }, pool?.timeouts ?? 0);
+        this.inc({ cause: 'crash' }, pool?.crashes ?? 0);
+      },
+    });
+  }
+
+  /** Records an answered request. */
+  observeRequest(route: string, method: string, status: number, seconds: number): void {
+    this.requests.inc({ route, method, status: String(status) });
+    this.latency.observe({ route, method }, seconds);
+  }
+
+  /** Records a request refused or failed with a catalogued error code. */
+  reject(reason: string): void {
+    this.rejections.inc({ reason });
+  }
+
+  /** Records one drawn chart. */
+  observeRender(kind: string, outcome: string, seconds: number): void {
+    this.renders.inc({ kind, outcome });
+    this.renderTime.observe({ kind }, seconds);
+  }
+
+  /** The exposition text and its content type. */
+  async expose(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+}
+
+/** The label of a request's route: a known path, so label values stay few whatever is asked. */
+export function routeLabel(path: string): string {
+  if (KNOWN_ROUTES.has(path)) return path;
+  if (path.startsWith('/playground/')) return '/playground';
+  return 'unmatched';
+}
+
+const KNOWN_ROUTES = new Set([
+  '/',
+  '/histogram',
+  '/scatter',
+  '/pie',
+  '/graphql',
+  '/healthz',
+  '/readyz',
+  '/metrics',
+]);
