@@ -46,6 +46,8 @@ COPY package.json ./
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY assets ./assets
+# The playground links to the API reference; it serves the README beside its page.
+COPY README.md ./
 # The base image's `node` user, by number so Kubernetes' runAsNonRoot can verify it. The files
 # above belong to root: the service can read its code but not change it.
 USER 1000:1000

@@ -88,7 +88,14 @@ async function startService(): Promise<{ url: string; process: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/main.js'], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      NODE_ENV: 'production',
+      // Capacity is measured from one client address: the per-client limit would cap it.
+      RATE_LIMIT_PER_SECOND: '0',
+    },
   });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/healthz`);

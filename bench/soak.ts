@@ -37,7 +37,14 @@ async function freePort(): Promise<number> {
 const port = await freePort();
 const service = spawn(process.execPath, ['dist/main.js'], {
   stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production' },
+  env: {
+    ...process.env,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    NODE_ENV: 'production',
+    // Capacity is measured from one client address: the per-client limit would cap it.
+    RATE_LIMIT_PER_SECOND: '0',
+  },
 });
 const pid = service.pid;
 if (pid === undefined) throw new Error('the service did not start');

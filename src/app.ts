@@ -1,19 +1,10 @@
 import 'reflect-metadata';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
 import express from 'express';
 import type { RequestListener, Server } from 'node:http';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Config } from './config.js';
-import { LIMITS } from './core/limits.js';
-import { formatGraphQLError, graphqlErrorsPlugin } from './graphql/errors.js';
-import { chartqlSchema } from './graphql/schema.js';
+import { createApolloServer } from './graphql/apolloServer.js';
 import type { GraphQLContext } from './graphql/rendering.js';
 import { errorHandler, methodNotAllowed, notFound } from './http/errorResponses.js';
 import { chartRoute } from './http/chartRoute.js';
@@ -61,12 +52,6 @@ export interface AppOptions {
   readonly logger?: Logger;
 }
 
-/**
- * A GraphQL operation may list every value inline; each value is a token or two, so the token
- * limit follows the value limit.
- */
-const MAX_TOKENS = LIMITS.maxValues * 2 + 10_000;
-
 /** Builds the whole service without listening: `main.ts` listens, tests use port 0. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -99,49 +84,20 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           logger,
         });
   const renderer = new CachingRenderer(inner, config.renderCacheBytes, redis?.images);
-  const metrics = new ServiceMetrics({ cache: () => renderer.stats(), pool: () => pool?.stats() });
-  // Depth, alias, directive and cost limits; token limits stay with Apollo's parser, where a
-  // syntax error remains a 400 (graphql-armor's token limit turns it into a 500).
-  const armor = new ApolloArmor({
-    maxDepth: { n: config.graphqlMaxDepth },
-    maxAliases: { n: config.graphqlMaxAliases },
-    maxDirectives: { n: 50 },
-    costLimit: { maxCost: config.graphqlMaxCost },
-    maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: config.production },
-  }).protect();
-  const apollo = new ApolloServer<GraphQLContext>({
-    schema: chartqlSchema(),
-    introspection: config.introspection,
-    parseOptions: { maxLexicalTokens: MAX_TOKENS },
-    validationRules: armor.validationRules,
-    allowBatchedHttpRequests: false,
-    // Persisted queries: shared by replicas when Redis is configured, else Apollo's bounded LRU.
-    ...(redis === undefined ? {} : { cache: redis.queries }),
-    formatError: formatGraphQLError,
-    // main.ts owns the signals: Apollo would stop itself and then re-raise SIGTERM (exit 143).
-    stopOnTerminationSignals: false,
-    includeStacktraceInErrorResponses: !config.production,
-    plugins: [
-      graphqlErrorsPlugin,
-      ...(options.httpServer === undefined
-        ? []
-        : [
-            ApolloServerPluginDrainHttpServer({
-              httpServer: options.httpServer,
-              stopGracePeriodMillis: config.shutdownGraceMs,
-            }),
-          ]),
-      // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same at runtime.
-      ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
-      // Per-field cache hints cost time on every field and nothing here uses them.
-      ApolloServerPluginCacheControlDisabled(),
-      config.introspection
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })
-        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
-    ],
+  const metrics = new ServiceMetrics({
+    cache: () => renderer.stats(),
+    pool: () => pool?.stats(),
+    redis: () => redis?.stats(),
   });
-  await apollo.start();
+  let apollo: ApolloServer<GraphQLContext>;
+  try {
+    apollo = createApolloServer(config, { cache: redis?.queries, httpServer: options.httpServer });
+    await apollo.start();
+  } catch (error) {
+    await renderer.close();
+    await redis?.close();
+    throw error;
+  }
 
   const app = express();
   app.disable('x-powered-by');
@@ -212,7 +168,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.get('/graphql', ...graphql);
   app.post('/graphql', ...graphql);
   app.all('/graphql', methodNotAllowed(['GET', 'HEAD', 'POST']));
-  app.use(playground());
+  app.use(playground({ schema: config.introspection }));
   app.use(notFound);
   app.use(errorHandler(errorImagePresenter(renderer)));
 

@@ -1,16 +1,21 @@
 import { createApp } from './app.js';
 import { configFromEnv } from './config.js';
 import { createHttpServer } from './httpServer.js';
+import { createLogger } from './log.js';
 
 const config = configFromEnv();
+const logger = createLogger(config.logLevel);
 const server = createHttpServer(config);
-const app = await createApp(config, { httpServer: server });
+const app = await createApp(config, { httpServer: server, logger });
 server.on('request', app.handler);
 
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
-  console.log(`chartql listening on http://${config.host}:${port}`);
+  logger.info(
+    { url: `http://${config.host}:${port}` },
+    `chartql listening on http://${config.host}:${port}`,
+  );
 });
 
 /**
@@ -19,17 +24,17 @@ server.listen(config.port, config.host, () => {
  * the grace period is over.
  */
 function shutdown(signal: string): void {
-  console.log(`${signal}: shutting down`);
+  logger.info({ signal }, 'shutting down');
   app.beginShutdown();
   setTimeout(() => {
-    console.error(`shutdown grace of ${config.shutdownGraceMs} ms is over; exiting`);
+    logger.warn({ graceMs: config.shutdownGraceMs }, 'shutdown grace is over; exiting');
     process.exit(0);
   }, config.shutdownGraceMs).unref();
   // Apollo's drain plugin closes the server, waits for in-flight requests, then stops.
   app.close().then(
     () => process.exit(0),
     (error: unknown) => {
-      console.error('error while shutting down', error);
+      logger.error({ err: error }, 'error while shutting down');
       process.exit(1);
     },
   );

@@ -1,12 +1,15 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { RenderCacheStats } from './render/CachingRenderer.js';
 import type { RenderPoolStats } from './render/RenderPool.js';
+import type { RedisCacheStats } from './cache/RedisCache.js';
 
 /** Where the metrics that are snapshots of other components' counters come from. */
 export interface MetricSources {
   readonly cache: () => RenderCacheStats;
   /** Undefined when renders do not go through the child-process pool. */
   readonly pool: () => RenderPoolStats | undefined;
+  /** Undefined when no Redis is configured. */
+  readonly redis: () => RedisCacheStats | undefined;
 }
 
 /** Latency buckets in seconds: cached answers take under a millisecond, renders tens of them. */
@@ -72,6 +75,8 @@ export class ServiceMetrics {
         this.reset();
         this.inc({ result: 'hit' }, stats.hits);
         this.inc({ result: 'miss' }, stats.misses);
+        this.inc({ result: 'shared_hit' }, stats.sharedHits);
+        this.inc({ result: 'shared_miss' }, stats.sharedMisses);
       },
     });
     new Gauge({
@@ -120,6 +125,28 @@ export class ServiceMetrics {
         this.reset();
         this.inc({ cause: 'timeout' }, pool?.timeouts ?? 0);
         this.inc({ cause: 'crash' }, pool?.crashes ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'chartql_redis_up',
+      help: 'Whether the shared Redis cache is connected: 1 or 0 (0 also without REDIS_URL).',
+      registers,
+      collect() {
+        const redis = sources.redis();
+        if (redis !== undefined) this.set(redis.connected ? 1 : 0);
+      },
+    });
+    new Counter({
+      name: 'chartql_redis_commands_failed_total',
+      help: 'Redis commands that failed or timed out (error) or were not sent while it was away (skipped).',
+      labelNames: ['result'],
+      registers,
+      collect() {
+        const redis = sources.redis();
+        this.reset();
+        if (redis === undefined) return;
+        this.inc({ result: 'error' }, redis.errors);
+        this.inc({ result: 'skipped' }, redis.skipped);
       },
     });
   }

@@ -77,9 +77,10 @@ function send(req: Request, res: Response, file: Asset): void {
  * The playground: a page at `/` that previews a chart through the REST route and its numbers
  * through GraphQL, with the snippets to reuse them. Its files come from `assets/playground/`
  * under `/playground/`; the schema and the README are served beside them as plain text so the
- * page's links work without a network.
+ * page's links work without a network. With `schema: false` (introspection turned off) the
+ * schema is not served either.
  */
-export function playground(): Router {
+export function playground(options: { readonly schema: boolean } = { schema: true }): Router {
   const assets = readAssets();
   const page = assets.get('index.html');
   if (page === undefined) throw new Error('assets/playground/index.html is missing');
@@ -92,7 +93,11 @@ export function playground(): Router {
     send(req, res, page);
   });
   router.all('/', methodNotAllowed(['GET', 'HEAD']));
-  router.get('/playground/schema.graphql', (req, res) => {
+  router.get('/playground/schema.graphql', (req, res, next) => {
+    if (!options.schema) {
+      next();
+      return;
+    }
     schema ??= asset(`${printSchema(chartqlSchema())}\n`, 'text/plain; charset=utf-8');
     send(req, res, schema);
   });

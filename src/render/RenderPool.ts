@@ -139,6 +139,14 @@ export class RenderPool implements ChartRenderer {
     return { size: this.options.size, ready, busy, queued: this.queue.length, ...this.counters };
   }
 
+  /** PIDs of the children rendering right now. */
+  busyChildPids(): number[] {
+    const pids: number[] = [];
+    for (const worker of this.workers)
+      if (worker.job !== undefined && worker.child.pid !== undefined) pids.push(worker.child.pid);
+    return pids;
+  }
+
   /** PIDs of the live children, for measuring their memory. */
   childPids(): number[] {
     const pids: number[] = [];
