@@ -6,10 +6,10 @@
  * Options: --duration S (seconds per scenario, default 10), --connections N (default 8).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { once } from 'node:events';
 import autocannon from 'autocannon';
 import { benchStats } from './stats.js';
+import { startBuiltService, waitFor, type RunningService } from './service.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {
@@ -50,29 +50,6 @@ function graphqlBody(selection: string, data: number[]): string {
   });
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-async function waitFor(url: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not come up`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 async function startBaseline(): Promise<{ url: string; process: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/baselineServer.ts'], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -84,23 +61,10 @@ async function startBaseline(): Promise<{ url: string; process: ChildProcess }> 
   return { url, process: child };
 }
 
-async function startService(): Promise<{ url: string; process: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['dist/main.js'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      NODE_ENV: 'production',
-      // Capacity is measured from one client address: the per-client limit would cap it.
-      RATE_LIMIT_PER_SECOND: '0',
-    },
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/healthz`);
-  await waitFor(`${url}${TUTORIAL_PATH}`);
-  return { url, process: child };
+async function startService(): Promise<RunningService> {
+  const service = await startBuiltService();
+  await waitFor(`${service.url}${TUTORIAL_PATH}`);
+  return service;
 }
 
 async function load(

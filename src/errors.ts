@@ -46,6 +46,14 @@ export class ChartqlError extends Error {
   }
 }
 
+/** Seconds a client refused for overload is asked to wait before retrying. */
+const OVERLOADED_RETRY_AFTER_SECONDS = 1;
+
+/** The service is at capacity: a 503 with `Retry-After`. */
+export function overloaded(message: string): ChartqlError {
+  return new ChartqlError('OVERLOADED', message, undefined, OVERLOADED_RETRY_AFTER_SECONDS);
+}
+
 /** Shorthand for the most common error: invalid input naming the parameter at fault. */
 export function badInput(param: string, message: string): ChartqlError {
   return new ChartqlError('BAD_USER_INPUT', message, param);

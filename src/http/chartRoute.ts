@@ -2,6 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import type { CachingRenderer } from '../render/CachingRenderer.js';
 import { MIME_TYPES, type ChartSpec } from '../render/chartSpec.js';
 import { renderKey } from '../render/renderKey.js';
+import { overloaded } from '../errors.js';
 import type { CachedImages } from './cachedImages.js';
 import { imageHeaders, matchesEtag, type ImageIdentity } from './imageResponses.js';
 
@@ -22,9 +23,17 @@ export function chartRoute(
   answer: (query: Request['query']) => ChartAnswer,
 ): RequestHandler {
   return async (req, res) => {
+    const wantsJson =
+      req.accepts(['image/png', 'image/svg+xml', 'application/json']) === 'application/json';
+    // At capacity, an image that is not cached would be refused after parsing, binning and
+    // hashing; refusing first keeps the cost of shedding load low. Repeated URLs were answered
+    // from the cache before this route; revalidations may still end in a 304.
+    if (!wantsJson && req.get('if-none-match') === undefined && renderer.saturated()) {
+      throw overloaded('every renderer is busy and the render queue is full');
+    }
     const { chart, json } = answer(req.query);
     res.vary('Accept');
-    if (req.accepts(['image/png', 'image/svg+xml', 'application/json']) === 'application/json') {
+    if (wantsJson) {
       res.set('Cache-Control', 'no-cache').json(json);
       return;
     }

@@ -78,6 +78,11 @@ export class CachingRenderer implements ChartRenderer {
     return settled;
   }
 
+  /** Whether a render that misses the cache would be refused now. */
+  saturated(): boolean {
+    return this.inner.saturated?.() ?? false;
+  }
+
   /** The cached image for a key, if any, without rendering (a hit when found). */
   peek(key: string): RenderedImage | undefined {
     const cached = this.entries.get(key);

@@ -24,6 +24,10 @@ export class MeteredRenderer implements ChartRenderer {
     }
   }
 
+  saturated(): boolean {
+    return this.inner.saturated?.() ?? false;
+  }
+
   close(): Promise<void> {
     return this.inner.close();
   }

@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { ChartqlError } from '../errors.js';
+import { ChartqlError, overloaded } from '../errors.js';
 import type { ChartRenderer, ChartSpec, RenderedImage } from './chartSpec.js';
 import type { ChildMessage, RenderRequest } from './renderProtocol.js';
 import type { Logger } from '../log.js';
@@ -121,6 +121,10 @@ export class RenderPool implements ChartRenderer {
       }, this.options.timeoutMs);
       this.queue.push(job);
     });
+  }
+
+  saturated(): boolean {
+    return this.idleWorker() === undefined && this.queue.length >= this.options.maxQueue;
   }
 
   /** True when at least one child is up and can take a render. */
@@ -306,8 +310,4 @@ export class RenderPool implements ChartRenderer {
       if (!this.closed) this.spawn();
     }, delay).unref();
   }
-}
-
-function overloaded(message: string): ChartqlError {
-  return new ChartqlError('OVERLOADED', message, undefined, RETRY_AFTER_SECONDS);
 }

@@ -121,6 +121,11 @@ export interface RenderedImage {
 /** Draws charts. Implementations hide the canvas, the encoder and where the work runs. */
 export interface ChartRenderer {
   render(spec: ChartSpec): Promise<RenderedImage>;
+  /**
+   * True when a render asked for now would be refused at once (every renderer busy, queue
+   * full), so callers can refuse before doing the work of preparing it. Absent: never.
+   */
+  saturated?(): boolean;
   /** Releases what the renderer holds (canvases, processes). */
   close(): Promise<void>;
 }

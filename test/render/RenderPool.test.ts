@@ -86,14 +86,18 @@ describe('RenderPool', () => {
     const pool = testPool({ size: 1, maxQueue: 1 });
     try {
       await waitUntilReady(pool);
+      assert.equal(pool.saturated(), false);
       const busy = pool.render(chart('slow 400'));
+      assert.equal(pool.saturated(), false, 'the queue has room');
       const queued = pool.render(chart('queued'));
+      assert.equal(pool.saturated(), true, 'busy child, full queue');
       const started = Date.now();
       const error = await rejectsWith(pool.render(chart('refused')), 'OVERLOADED');
       assert.ok(Date.now() - started < 100, 'refused at once');
       assert.equal(error.retryAfterSeconds, 1);
       assert.equal(error.status, 503);
       await Promise.all([busy, queued]);
+      assert.equal(pool.saturated(), false);
       assert.equal(pool.stats().rejected, 1);
     } finally {
       await pool.close();

@@ -1,0 +1,123 @@
+/**
+ * `npm run overload`: loads the built service far above its capacity — 256 connections for 20 s
+ * of uncached renders, by default — and checks that it sheds the excess instead of falling
+ * over: every answer must be 2xx, 429 or 503, no request may time out or fail, and memory must
+ * stay bounded. Two runs: the render pool alone (rate limit off, so 503 OVERLOADED sheds), then
+ * the default per-client rate limit (429 sheds first). Prints a table and exits 1 on a breach.
+ * Options: --duration S (default 20), --connections N (default 256).
+ */
+import autocannon from 'autocannon';
+import { startBuiltService, treeCpuSeconds, treeRss } from './service.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number): number => {
+  const index = args.indexOf(`--${name}`);
+  return index === -1 ? fallback : Number(args[index + 1]);
+};
+const DURATION = option('duration', 20);
+const CONNECTIONS = option('connections', 256);
+/** A request that takes longer than this counts as timed out. */
+const TIMEOUT_SECONDS = 10;
+
+let counter = 0;
+/** Fifty values and a title that differ on every call: every request needs a render. */
+function uniquePath(): string {
+  counter += 1;
+  const data = Array.from({ length: 50 }, (_, j) => ((counter * 7919 + j * 104729) % 1000) / 10);
+  return `/histogram?data=${data.join(',')}&title=Overload%20${counter}`;
+}
+
+interface Outcome {
+  readonly name: string;
+  readonly statuses: Record<string, number>;
+  readonly errors: number;
+  readonly timeouts: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly peakMiB: number;
+  readonly afterMiB: number;
+  readonly healthyAfter: boolean;
+  /** CPU seconds spent during the run by the main process and by the render children. */
+  readonly cpuMain: number;
+  readonly cpuChildren: number;
+}
+
+async function overload(name: string, env: Record<string, string>): Promise<Outcome> {
+  const service = await startBuiltService(env);
+  let peak = 0;
+  const sampler = setInterval(() => {
+    const { main, children } = treeRss(service.pid);
+    peak = Math.max(peak, main + children);
+  }, 250);
+  const cpuBefore = treeCpuSeconds(service.pid);
+  try {
+    const result = await autocannon({
+      url: service.url,
+      connections: CONNECTIONS,
+      duration: DURATION,
+      timeout: TIMEOUT_SECONDS,
+      requests: [
+        { method: 'GET', setupRequest: (request) => ({ ...request, path: uniquePath() }) },
+      ],
+    });
+    clearInterval(sampler);
+    const cpuAfter = treeCpuSeconds(service.pid);
+    const healthy = await fetch(`${service.url}/healthz`);
+    const chart = await fetch(`${service.url}${uniquePath()}`);
+    await chart.arrayBuffer();
+    const { main, children } = treeRss(service.pid);
+    const statuses = Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count ?? 0]),
+    );
+    return {
+      name,
+      statuses,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      peakMiB: peak / 2 ** 20,
+      afterMiB: (main + children) / 2 ** 20,
+      // A client that is rate limited may get 429 here too: it is answering.
+      healthyAfter: healthy.ok && (chart.status === 200 || chart.status === 429),
+      cpuMain: cpuAfter.main - cpuBefore.main,
+      cpuChildren: cpuAfter.children - cpuBefore.children,
+    };
+  } finally {
+    clearInterval(sampler);
+    service.process.kill();
+  }
+}
+
+const outcomes = [
+  await overload('render pool only (rate limit off)', {}),
+  await overload('default per-client rate limit', { RATE_LIMIT_PER_SECOND: '' }),
+];
+
+const ALLOWED = /^(2\d\d|429|503)$/;
+let breached = false;
+console.log(
+  `\nautocannon, ${CONNECTIONS} connections, ${DURATION} s per run, unique URLs (every request a render)\n`,
+);
+console.log(
+  '| run | answers by status | errors | timeouts | p50 ms | p99 ms | max ms | peak RSS MiB | RSS after MiB | CPU s main / children | healthy after |',
+);
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+for (const o of outcomes) {
+  const statuses = Object.entries(o.statuses)
+    .map(([code, count]) => `${code}: ${count}`)
+    .join(', ');
+  console.log(
+    `| ${o.name} | ${statuses} | ${o.errors} | ${o.timeouts} | ${o.p50} | ${o.p99} | ${o.max} | ${o.peakMiB.toFixed(0)} | ${o.afterMiB.toFixed(0)} | ${o.cpuMain.toFixed(1)} / ${o.cpuChildren.toFixed(1)} | ${o.healthyAfter ? 'yes' : 'no'} |`,
+  );
+  const unexpected = Object.keys(o.statuses).filter((code) => !ALLOWED.test(code));
+  if (unexpected.length > 0 || o.errors > 0 || o.timeouts > 0 || !o.healthyAfter) {
+    breached = true;
+    console.error(
+      `${o.name}: unexpected statuses [${unexpected.join(', ')}], ${o.errors} errors, ${o.timeouts} timeouts`,
+    );
+  }
+}
+process.exitCode = breached ? 1 : 0;
