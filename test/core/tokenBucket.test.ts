@@ -47,9 +47,10 @@ describe('TokenBuckets', () => {
     for (let i = 0; i < 10; i++) buckets.take(`idle${i}`, 0);
     // Ten seconds later the idle ones are full again and can go.
     buckets.take('new', 10_000);
-    assert.equal(buckets.size, 1);
+    const tracked = () => buckets.size;
+    assert.equal(tracked(), 1);
     for (let i = 0; i < 30; i++) buckets.take(`busy${i}`, 10_000);
-    assert.ok(buckets.size <= 10, `${buckets.size} clients kept`);
+    assert.ok(tracked() <= 10, `${tracked()} clients kept`);
   });
 
   test('a limiter without a rate is a configuration error', () => {

@@ -99,10 +99,11 @@ describe('onError=image', () => {
 
 describe('onError=image when the renderer fails', () => {
   test('a render timeout is drawn with its 503 and Retry-After', async () => {
-    const pool = testPool({ size: 1, timeoutMs: 500 });
+    // Two children: while the hung one is replaced, the other draws the error.
+    const pool = testPool({ size: 2, timeoutMs: 500 });
     const server = await startServer({}, { renderer: pool });
     try {
-      await waitUntilReady(pool);
+      await waitUntilReady(pool, 2);
       const response = await fetch(`${server.url}/histogram?data=1&title=hang&onError=image`);
       assert.equal(response.status, 503);
       assert.equal(response.headers.get('retry-after'), '1');
