@@ -39,8 +39,10 @@ export function computeHistogramOutcome(
     label,
     result: countSeries(data, result.edges, spec, name),
   }));
-  const altText = describeHistogram(spec.title, result);
-  // The chart spec (and the JSON it carries) is built only for requests that draw.
+  // The alt text and the chart spec (and the JSON it carries) are built only when asked for:
+  // most statistics-only requests need neither.
+  let altText: string | undefined;
+  const describe = () => (altText ??= describeHistogram(spec.title, result));
   let chart: HistogramChartSpec | undefined;
   const buildChart = (): HistogramChartSpec => {
     const { heights, ...figure } = histogramFigure(result, spec.display);
@@ -61,7 +63,7 @@ export function computeHistogramOutcome(
       logY: spec.display.logY,
       ...frameOf(
         spec.image,
-        altText,
+        describe(),
         // The figures, not the rule diagnostics: those cost more than the chart (STONE alone
         // tries a hundred histograms) and say nothing about this image.
         chartMetadata(
@@ -79,7 +81,9 @@ export function computeHistogramOutcome(
       chart ??= buildChart();
       return chart;
     },
-    altText,
+    get altText() {
+      return describe();
+    },
   };
 }
 
