@@ -3,7 +3,10 @@
  * of uncached renders, by default — and checks that it sheds the excess instead of falling
  * over: every answer must be 2xx, 429 or 503, no request may time out or fail, and memory must
  * stay bounded. Two runs: the render pool alone (rate limit off, so 503 OVERLOADED sheds), then
- * the default per-client rate limit (429 sheds first). Prints a table and exits 1 on a breach.
+ * the default per-client rate limit (429 sheds first). Meanwhile a second, well-behaved client
+ * asks for one chart every 250 ms: what it gets shows whether the service stays fair. The two
+ * clients are told apart by `X-Forwarded-For` behind one trusted proxy, as a proxy would name
+ * them. Prints a table and exits 1 on a breach.
  * Options: --duration S (default 20), --connections N (default 256).
  */
 import autocannon from 'autocannon';
@@ -41,10 +44,47 @@ interface Outcome {
   /** CPU seconds spent during the run by the main process and by the render children. */
   readonly cpuMain: number;
   readonly cpuChildren: number;
+  /** The well-behaved client: its answers by status and its latencies. */
+  readonly probe: { statuses: Record<string, number>; p50: number; max: number };
+}
+
+/** The flood comes from one client, the probe from another. */
+const FLOOD_CLIENT = { 'x-forwarded-for': '203.0.113.66' };
+const PROBE_CLIENT = { 'x-forwarded-for': '203.0.113.7' };
+
+/** One chart every 250 ms from the well-behaved client until `stop` resolves. */
+async function probe(url: string, stop: Promise<unknown>): Promise<Outcome['probe']> {
+  const state = { stopped: false };
+  void stop.finally(() => {
+    state.stopped = true;
+  });
+  const statuses: Record<string, number> = {};
+  const latencies: number[] = [];
+  while (!state.stopped) {
+    const started = performance.now();
+    try {
+      const response = await fetch(`${url}${uniquePath()}`, {
+        headers: PROBE_CLIENT,
+        signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000),
+      });
+      await response.arrayBuffer();
+      statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+    } catch {
+      statuses['failed'] = (statuses['failed'] ?? 0) + 1;
+    }
+    latencies.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  latencies.sort((a, b) => a - b);
+  return {
+    statuses,
+    p50: Math.round(latencies[Math.floor(latencies.length / 2)] ?? 0),
+    max: Math.round(latencies.at(-1) ?? 0),
+  };
 }
 
 async function overload(name: string, env: Record<string, string>): Promise<Outcome> {
-  const service = await startBuiltService(env);
+  const service = await startBuiltService({ TRUST_PROXY_HOPS: '1', ...env });
   let peak = 0;
   const sampler = setInterval(() => {
     const { main, children } = treeRss(service.pid);
@@ -52,15 +92,20 @@ async function overload(name: string, env: Record<string, string>): Promise<Outc
   }, 250);
   const cpuBefore = treeCpuSeconds(service.pid);
   try {
-    const result = await autocannon({
-      url: service.url,
-      connections: CONNECTIONS,
-      duration: DURATION,
-      timeout: TIMEOUT_SECONDS,
-      requests: [
-        { method: 'GET', setupRequest: (request) => ({ ...request, path: uniquePath() }) },
-      ],
-    });
+    // autocannon's answer is a thenable without `finally`: made a promise here.
+    const flood = Promise.resolve(
+      autocannon({
+        url: service.url,
+        connections: CONNECTIONS,
+        duration: DURATION,
+        timeout: TIMEOUT_SECONDS,
+        headers: FLOOD_CLIENT,
+        requests: [
+          { method: 'GET', setupRequest: (request) => ({ ...request, path: uniquePath() }) },
+        ],
+      }),
+    );
+    const [result, probed] = await Promise.all([flood, probe(service.url, flood)]);
     clearInterval(sampler);
     const cpuAfter = treeCpuSeconds(service.pid);
     const healthy = await fetch(`${service.url}/healthz`);
@@ -84,6 +129,7 @@ async function overload(name: string, env: Record<string, string>): Promise<Outc
       healthyAfter: healthy.ok && (chart.status === 200 || chart.status === 429),
       cpuMain: cpuAfter.main - cpuBefore.main,
       cpuChildren: cpuAfter.children - cpuBefore.children,
+      probe: probed,
     };
   } finally {
     clearInterval(sampler);
@@ -97,20 +143,21 @@ const outcomes = [
 ];
 
 const ALLOWED = /^(2\d\d|429|503)$/;
+const listed = (statuses: Record<string, number>) =>
+  Object.entries(statuses)
+    .map(([code, count]) => `${code}: ${count}`)
+    .join(', ');
 let breached = false;
 console.log(
   `\nautocannon, ${CONNECTIONS} connections, ${DURATION} s per run, unique URLs (every request a render)\n`,
 );
 console.log(
-  '| run | answers by status | errors | timeouts | p50 ms | p99 ms | max ms | peak RSS MiB | RSS after MiB | CPU s main / children | healthy after |',
+  '| run | flood: answers by status | errors | timeouts | p50 ms | p99 ms | max ms | peak RSS MiB | RSS after MiB | CPU s main / children | healthy after |',
 );
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const o of outcomes) {
-  const statuses = Object.entries(o.statuses)
-    .map(([code, count]) => `${code}: ${count}`)
-    .join(', ');
   console.log(
-    `| ${o.name} | ${statuses} | ${o.errors} | ${o.timeouts} | ${o.p50} | ${o.p99} | ${o.max} | ${o.peakMiB.toFixed(0)} | ${o.afterMiB.toFixed(0)} | ${o.cpuMain.toFixed(1)} / ${o.cpuChildren.toFixed(1)} | ${o.healthyAfter ? 'yes' : 'no'} |`,
+    `| ${o.name} | ${listed(o.statuses)} | ${o.errors} | ${o.timeouts} | ${o.p50} | ${o.p99} | ${o.max} | ${o.peakMiB.toFixed(0)} | ${o.afterMiB.toFixed(0)} | ${o.cpuMain.toFixed(1)} / ${o.cpuChildren.toFixed(1)} | ${o.healthyAfter ? 'yes' : 'no'} |`,
   );
   const unexpected = Object.keys(o.statuses).filter((code) => !ALLOWED.test(code));
   if (unexpected.length > 0 || o.errors > 0 || o.timeouts > 0 || !o.healthyAfter) {
@@ -119,5 +166,12 @@ for (const o of outcomes) {
       `${o.name}: unexpected statuses [${unexpected.join(', ')}], ${o.errors} errors, ${o.timeouts} timeouts`,
     );
   }
+}
+console.log('\nA second client asking for one chart every 250 ms meanwhile:\n');
+console.log('| run | its answers by status | p50 ms | max ms |');
+console.log('| --- | --- | ---: | ---: |');
+for (const o of outcomes) {
+  console.log(`| ${o.name} | ${listed(o.probe.statuses)} | ${o.probe.p50} | ${o.probe.max} |`);
+  if (Object.keys(o.probe.statuses).some((code) => !ALLOWED.test(code))) breached = true;
 }
 process.exitCode = breached ? 1 : 0;
