@@ -118,7 +118,16 @@ function catalogued(thrown: unknown): ChartqlError {
  */
 function bodyErrorOf(error: unknown): { code: ErrorCode; message: string } | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  const { type, status, expose } = error as { type?: unknown; status?: unknown; expose?: unknown };
+  const { type, status, expose, body } = error as {
+    type?: unknown;
+    status?: unknown;
+    expose?: unknown;
+    body?: unknown;
+  };
+  if (type === 'entity.parse.failed' && isJson(body)) {
+    // JSON, but a string or a number: body-parser takes only objects and arrays.
+    return { code: 'BAD_USER_INPUT', message: 'the request body must be a JSON object' };
+  }
   if (typeof type === 'string' && BODY_ERRORS[type] !== undefined) return BODY_ERRORS[type];
   if (typeof status === 'number' && status >= 400 && status < 500 && expose === true) {
     return status === 413
@@ -126,4 +135,14 @@ function bodyErrorOf(error: unknown): { code: ErrorCode; message: string } | und
       : { code: 'BAD_USER_INPUT', message: 'the request body could not be read' };
   }
   return undefined;
+}
+
+function isJson(text: unknown): boolean {
+  if (typeof text !== 'string') return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -36,6 +36,26 @@ describe('GraphQL limits', () => {
     assert.equal(two.status, 200, JSON.stringify(two.body.errors));
   });
 
+  test('a body that is JSON but not an object is told so; one that is not JSON, too', async () => {
+    const post = async (body: string) => {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      return {
+        status: response.status,
+        ...((await response.json()) as { error: { message: string } }),
+      };
+    };
+    for (const body of ['"x"', '42', 'true']) {
+      const answer = await post(body);
+      assert.equal(answer.status, 400);
+      assert.equal(answer.error.message, 'the request body must be a JSON object', body);
+    }
+    assert.equal((await post('{"query": ')).error.message, 'the request body is not valid JSON');
+  });
+
   test('batched operations are refused', async () => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
