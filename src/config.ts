@@ -45,7 +45,10 @@ export interface Config {
    * `RATE_LIMIT_PER_SECOND`, default 20.
    */
   readonly rateLimitPerSecond: number;
-  /** Requests one client may make at once above the sustained rate. `RATE_LIMIT_BURST`, default 200. */
+  /**
+   * Requests one client may make at once above the sustained rate. Below the render queue's
+   * length, so one client alone cannot fill it. `RATE_LIMIT_BURST`, default 48.
+   */
   readonly rateLimitBurst: number;
   /**
    * Reverse proxies in front of the service whose `X-Forwarded-For` entries are trusted, counted
@@ -89,7 +92,7 @@ export const DEFAULT_CONFIG: Config = Object.freeze({
   shutdownGraceMs: 10_000,
   logLevel: 'info',
   rateLimitPerSecond: 20,
-  rateLimitBurst: 200,
+  rateLimitBurst: 48,
   trustProxyHops: 0,
   metrics: true,
   redisUrl: undefined,
