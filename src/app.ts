@@ -10,6 +10,7 @@ import { errorHandler, methodNotAllowed, notFound } from './http/errorResponses.
 import { chartRoute } from './http/chartRoute.js';
 import { CHART_PATHS } from './http/cachedImages.js';
 import { histogramArgsFromQuery, restParamName } from './core/histogramQuery.js';
+import { parseQueryString } from './core/queryParams.js';
 import { pieArgsFromQuery, scatterArgsFromQuery } from './core/chartQueries.js';
 import { computeHistogramOutcome, histogramStatistics } from './histogramService.js';
 import { computePieOutcome } from './pieService.js';
@@ -102,6 +103,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.set('query parser', parseQueryString);
 
   let shuttingDown = false;
   // Liveness: the process answers. Readiness: it can render and is not shutting down.

@@ -13,6 +13,8 @@ export const LIMITS = {
   maxSize: 4000,
   /** Longest title or label, in characters. */
   maxTextLength: 200,
+  /** Most query parameters in one REST request (a chart takes about twenty). */
+  maxQueryParameters: 100,
 } as const;
 
 /** Most bins in one histogram (`LIMITS.maxBins`). */

@@ -1,8 +1,26 @@
+import { parse as parseQuery } from 'node:querystring';
+import { LIMITS } from './limits.js';
 import { badInput } from '../errors.js';
 import { IMAGE_FORMATS, MAX_SERIES, THEMES, type ImageArgs } from './histogramSpec.js';
 import { parseDecimal, parseWholeNumber, quote } from './parseNumbers.js';
 
 type Query = Readonly<Record<string, unknown>>;
+
+/**
+ * A URL's query string as parameters: a repeated name gives an array. More than
+ * `LIMITS.maxQueryParameters` parameters are refused rather than some silently dropped (Node's
+ * parser would keep only the first thousand).
+ */
+export function parseQueryString(text: string): Record<string, string | string[]> {
+  const limit = LIMITS.maxQueryParameters;
+  const query = parseQuery(text, '&', '=', { maxKeys: limit + 1 });
+  let count = 0;
+  for (const value of Object.values(query)) count += Array.isArray(value) ? value.length : 1;
+  if (count > limit) {
+    throw badInput('query', `a request takes at most ${limit} query parameters`);
+  }
+  return query as Record<string, string | string[]>;
+}
 
 /** A parameter given once, as text. Express turns a repeated parameter into an array. */
 export function queryText(query: Query, param: string): string | undefined {

@@ -593,12 +593,16 @@ const cases: HostileCase[] = [
     ),
   },
   {
-    // Node's query-string parser keeps the first 1000 keys and drops the rest, `data` with them.
+    // Node's query-string parser would keep the first 1000 and drop the rest, `data` with them.
     name: '1000 unknown parameters before data',
     rest: get(
       `/histogram?${Array.from({ length: 1000 }, (_, i) => `p${i}=1`).join('&')}&data=1`,
-      badInput('data'),
+      badInput('query'),
     ),
+  },
+  {
+    name: '101 parameters, counting repeats',
+    rest: get(`/histogram?data=1&${'title=a&'.repeat(100)}`, badInput('query')),
   },
   {
     name: 'If-None-Match: * matches any image (304, nothing drawn)',
