@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { RequestListener, Server } from 'node:http';
+import type { IncomingMessage, RequestListener, Server } from 'node:http';
 import type { Config } from './config.js';
 import { createApolloServer } from './graphql/apolloServer.js';
 import type { GraphQLContext } from './graphql/rendering.js';
@@ -23,6 +23,7 @@ import { RedisCache } from './cache/RedisCache.js';
 import { createLogger, type Logger } from './log.js';
 import { playground } from './http/playground.js';
 import { frontDoor } from './http/frontDoor.js';
+import { graphqlFastPath } from './http/graphqlFastPath.js';
 import { contextOf } from './http/requestContext.js';
 import { errorImagePresenter } from './http/errorImage.js';
 import { TokenBuckets } from './core/tokenBucket.js';
@@ -147,24 +148,24 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     }),
   );
   for (const path of CHART_PATHS) app.all(path, methodNotAllowed(['GET', 'HEAD']));
+  const graphqlContext = (req: IncomingMessage): Promise<GraphQLContext> => {
+    const request = contextOf(req);
+    return Promise.resolve({
+      renderer,
+      log: request?.log ?? logger,
+      reject:
+        request?.reject ??
+        ((code: string) => {
+          metrics.reject(code);
+        }),
+      renders: 0,
+      maxRenders: config.rendersPerOperation,
+    });
+  };
+  const graphqlFast = graphqlFastPath(apollo, graphqlContext, config.bodyLimitBytes);
   const graphql = [
     express.json({ limit: config.bodyLimitBytes }),
-    expressMiddleware(apollo, {
-      context: ({ req }) => {
-        const request = contextOf(req);
-        return Promise.resolve({
-          renderer,
-          log: request?.log ?? logger,
-          reject:
-            request?.reject ??
-            ((code: string) => {
-              metrics.reject(code);
-            }),
-          renders: 0,
-          maxRenders: config.rendersPerOperation,
-        });
-      },
-    }),
+    expressMiddleware(apollo, { context: ({ req }) => graphqlContext(req) }),
   ];
   // Exactly /graphql (app.use would also answer /graphql/anything).
   app.get('/graphql', ...graphql);
@@ -184,7 +185,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           : undefined,
       trustProxyHops: config.trustProxyHops,
       next: (req, res) => {
-        if (!images.serve(req, res)) app(req, res);
+        if (!images.serve(req, res) && !graphqlFast(req, res)) app(req, res);
       },
     }),
     metrics,

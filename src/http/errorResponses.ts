@@ -48,10 +48,16 @@ export function methodNotAllowed(allowed: readonly string[]): RequestHandler {
   };
 }
 
+/** What a client is told about a body that is not a JSON object, on every path. */
+export const BODY_MESSAGES = {
+  invalidJson: 'the request body is not valid JSON',
+  notAnObject: 'the request body must be a JSON object',
+} as const;
+
 /** Body-parser errors carry a `type` and a status; these map onto the catalogue. */
 const BODY_ERRORS: Readonly<Record<string, { code: ErrorCode; message: string }>> = {
   'entity.too.large': { code: 'PAYLOAD_TOO_LARGE', message: 'the request body is too large' },
-  'entity.parse.failed': { code: 'BAD_USER_INPUT', message: 'the request body is not valid JSON' },
+  'entity.parse.failed': { code: 'BAD_USER_INPUT', message: BODY_MESSAGES.invalidJson },
   'encoding.unsupported': { code: 'BAD_USER_INPUT', message: 'unsupported body encoding' },
   'charset.unsupported': { code: 'BAD_USER_INPUT', message: 'unsupported body charset' },
   'request.aborted': { code: 'BAD_USER_INPUT', message: 'the request was aborted' },
@@ -126,7 +132,7 @@ function bodyErrorOf(error: unknown): { code: ErrorCode; message: string } | und
   };
   if (type === 'entity.parse.failed' && isJson(body)) {
     // JSON, but a string or a number: body-parser takes only objects and arrays.
-    return { code: 'BAD_USER_INPUT', message: 'the request body must be a JSON object' };
+    return { code: 'BAD_USER_INPUT', message: BODY_MESSAGES.notAnObject };
   }
   if (typeof type === 'string' && BODY_ERRORS[type] !== undefined) return BODY_ERRORS[type];
   if (typeof status === 'number' && status >= 400 && status < 500 && expose === true) {
