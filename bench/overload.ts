@@ -10,15 +10,10 @@
  * Options: --duration S (default 20), --connections N (default 256).
  */
 import autocannon from 'autocannon';
-import { startBuiltService, treeCpuSeconds, treeRss } from './service.js';
+import { numericOption, startBuiltService, treeCpuSeconds, treeRss } from './service.js';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number): number => {
-  const index = args.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(args[index + 1]);
-};
-const DURATION = option('duration', 20);
-const CONNECTIONS = option('connections', 256);
+const DURATION = numericOption('duration', 20);
+const CONNECTIONS = numericOption('connections', 256);
 /** A request that takes longer than this counts as timed out. */
 const TIMEOUT_SECONDS = 10;
 

@@ -9,15 +9,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import autocannon from 'autocannon';
 import { benchStats } from './stats.js';
-import { startBuiltService, waitFor, type RunningService } from './service.js';
+import { numericOption, startBuiltService, waitFor, type RunningService } from './service.js';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number): number => {
-  const index = args.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(args[index + 1]);
-};
-const DURATION = option('duration', 10);
-const CONNECTIONS = option('connections', 8);
+const DURATION = numericOption('duration', 10);
+const CONNECTIONS = numericOption('connections', 8);
 const DICE = [1, 1, 2, 2, 2, 3, 3, 3, 3, 5, 6, 4, 5, 3, 2, 6, 6, 6, 5, 4];
 const TUTORIAL_PATH = `/histogram?data=${DICE.join(',')}&ylabel=Frequency&xlabel=Outcome&title=Outcome%20of%2020%20dice%20rolls`;
 

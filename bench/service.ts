@@ -71,20 +71,6 @@ export function childrenOf(pid: number): number[] {
   return text === '' ? [] : text.split(/\s+/).map(Number);
 }
 
-/** RSS of a process and its children, in bytes. */
-export function treeRss(pid: number): { main: number; children: number } {
-  return {
-    main: rssOf(pid),
-    children: childrenOf(pid).reduce((sum, child) => {
-      try {
-        return sum + rssOf(child);
-      } catch {
-        return sum; // exited between listing and reading
-      }
-    }, 0),
-  };
-}
-
 /** CPU seconds (user + system) a process has used so far. */
 export function cpuSecondsOf(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -97,16 +83,36 @@ export function cpuSecondsOf(pid: number): number {
 /** Linux's USER_HZ, the unit of /proc's CPU times, is 100 on every common platform. */
 const CLOCK_TICKS_PER_SECOND = 100;
 
-/** CPU seconds of a process and of its live children. */
-export function treeCpuSeconds(pid: number): { main: number; children: number } {
+/** A measure of a process, and its sum over the process's live children. */
+function overTree(
+  pid: number,
+  measure: (pid: number) => number,
+): { main: number; children: number } {
   return {
-    main: cpuSecondsOf(pid),
+    main: measure(pid),
     children: childrenOf(pid).reduce((sum, child) => {
       try {
-        return sum + cpuSecondsOf(child);
+        return sum + measure(child);
       } catch {
-        return sum;
+        return sum; // exited between listing and reading
       }
     }, 0),
   };
+}
+
+/** RSS of a process and of its live children, in bytes. */
+export function treeRss(pid: number): { main: number; children: number } {
+  return overTree(pid, rssOf);
+}
+
+/** CPU seconds of a process and of its live children. */
+export function treeCpuSeconds(pid: number): { main: number; children: number } {
+  return overTree(pid, cpuSecondsOf);
+}
+
+/** A numeric command-line option `--name value` of a bench script. */
+export function numericOption(name: string, fallback: number): number {
+  const args = process.argv.slice(2);
+  const index = args.indexOf(`--${name}`);
+  return index === -1 ? fallback : Number(args[index + 1]);
 }
