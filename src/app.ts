@@ -57,6 +57,18 @@ export interface AppOptions {
 /** Builds the whole service without listening: `main.ts` listens, tests use port 0. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
+  // What may fail on bad configuration or files comes first, before any process is started.
+  const page = playground({ schema: config.introspection });
+  const redis =
+    config.redisUrl === undefined
+      ? undefined
+      : new RedisCache({
+          url: config.redisUrl,
+          ttlSeconds: config.redisTtlSeconds,
+          maxEntryBytes: config.redisMaxEntryBytes,
+          timeoutMs: config.redisTimeoutMs,
+          logger,
+        });
   let pool: RenderPool | undefined;
   let drawer = options.renderer;
   if (drawer === undefined) {
@@ -75,16 +87,6 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const inner = new MeteredRenderer(drawer, (kind, outcome, seconds) => {
     metrics.observeRender(kind, outcome, seconds);
   });
-  const redis =
-    config.redisUrl === undefined
-      ? undefined
-      : new RedisCache({
-          url: config.redisUrl,
-          ttlSeconds: config.redisTtlSeconds,
-          maxEntryBytes: config.redisMaxEntryBytes,
-          timeoutMs: config.redisTimeoutMs,
-          logger,
-        });
   const renderer = new CachingRenderer(inner, config.renderCacheBytes, redis?.images);
   const metrics = new ServiceMetrics({
     cache: () => renderer.stats(),
@@ -171,7 +173,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.get('/graphql', ...graphql);
   app.post('/graphql', ...graphql);
   app.all('/graphql', methodNotAllowed(['GET', 'HEAD', 'POST']));
-  app.use(playground({ schema: config.introspection }));
+  app.use(page);
   app.use(notFound);
   app.use(errorHandler(errorImagePresenter(renderer)));
 
