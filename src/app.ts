@@ -155,11 +155,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     return Promise.resolve({
       renderer,
       log: request?.log ?? logger,
-      reject:
-        request?.reject ??
-        ((code: string) => {
-          metrics.reject(code);
-        }),
+      reject: (code: string) => {
+        metrics.reject(code);
+      },
       renders: 0,
       maxRenders: config.rendersPerOperation,
     });

@@ -2,6 +2,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { RenderCacheStats } from './render/CachingRenderer.js';
 import type { RenderPoolStats } from './render/RenderPool.js';
 import type { RedisCacheStats } from './cache/RedisCache.js';
+import { LATENCY_BUCKETS, RequestMetrics } from './requestMetrics.js';
 
 /** Where the metrics that are snapshots of other components' counters come from. */
 export interface MetricSources {
@@ -12,20 +13,15 @@ export interface MetricSources {
   readonly redis: () => RedisCacheStats | undefined;
 }
 
-/** Latency buckets in seconds: cached answers take under a millisecond, renders tens of them. */
-const LATENCY_BUCKETS = [
-  0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5,
-];
-
 /**
  * The service's Prometheus metrics, in a registry of their own (each app has one, so tests can
- * run several). Request and render metrics are recorded as they happen; cache and pool figures
- * are read from those components when scraped.
+ * run several). Request and render metrics are recorded as they happen (requests by counters of
+ * our own: see RequestMetrics); cache and pool figures are read from those components when
+ * scraped.
  */
 export class ServiceMetrics {
   readonly registry = new Registry();
-  private readonly requests: Counter<'route' | 'method' | 'status'>;
-  private readonly latency: Histogram<'route' | 'method'>;
+  private readonly requests = new RequestMetrics();
   private readonly rejections: Counter<'reason'>;
   private readonly renders: Counter<'kind' | 'outcome'>;
   private readonly renderTime: Histogram<'kind'>;
@@ -33,19 +29,6 @@ export class ServiceMetrics {
   constructor(sources: MetricSources) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: 'chartql_' });
-    this.requests = new Counter({
-      name: 'chartql_http_requests_total',
-      help: 'HTTP requests answered, by route, method and status.',
-      labelNames: ['route', 'method', 'status'],
-      registers,
-    });
-    this.latency = new Histogram({
-      name: 'chartql_http_request_duration_seconds',
-      help: 'Time from receiving a request to finishing its answer.',
-      labelNames: ['route', 'method'],
-      buckets: LATENCY_BUCKETS,
-      registers,
-    });
     this.rejections = new Counter({
       name: 'chartql_rejected_requests_total',
       help: 'Requests answered with an error, by error code.',
@@ -62,7 +45,7 @@ export class ServiceMetrics {
       name: 'chartql_render_duration_seconds',
       help: 'Time to draw a chart, including waiting for a free renderer.',
       labelNames: ['kind'],
-      buckets: LATENCY_BUCKETS,
+      buckets: [...LATENCY_BUCKETS],
       registers,
     });
     new Counter({
@@ -153,8 +136,7 @@ export class ServiceMetrics {
 
   /** Records an answered request. */
   observeRequest(route: string, method: string, status: number, seconds: number): void {
-    this.requests.inc({ route, method, status: String(status) });
-    this.latency.observe({ route, method }, seconds);
+    this.requests.observe(route, method, status, seconds);
   }
 
   /** Records a request refused or failed with a catalogued error code. */
@@ -170,7 +152,8 @@ export class ServiceMetrics {
 
   /** The exposition text and its content type. */
   async expose(): Promise<{ contentType: string; body: string }> {
-    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+    const body = `${this.requests.exposition()}\n${await this.registry.metrics()}`;
+    return { contentType: this.registry.contentType, body };
   }
 }
 

@@ -5,7 +5,7 @@ import type { Logger } from '../log.js';
 import { routeLabel, type ServiceMetrics } from '../metrics.js';
 import { clientAddress, rateLimitKey } from './clientAddress.js';
 import { writeError } from './errorResponses.js';
-import { attachContext, requestIdOf } from './requestContext.js';
+import { attachContext, contextOf, RequestContext, requestIdOf } from './requestContext.js';
 
 export interface FrontDoorOptions {
   readonly logger: Logger;
@@ -26,46 +26,32 @@ const UNLIMITED = new Set(['/healthz', '/readyz', '/metrics']);
  * recorded in the request metrics. Query strings are not logged: they hold the client's data.
  */
 export function frontDoor(options: FrontDoorOptions): RequestListener {
-  const { logger, metrics, limiter, trustProxyHops, next } = options;
+  const { limiter, trustProxyHops, next } = options;
+  const door = { logger: options.logger, metrics: options.metrics };
   return (req: IncomingMessage, res: ServerResponse) => {
-    const start = performance.now();
     const url = req.url ?? '/';
     const query = url.indexOf('?');
     const path = query === -1 ? url : url.slice(0, query);
-    const route = routeLabel(path);
     const id = requestIdOf(req, trustProxyHops > 0);
-    const log = logger.child({ reqId: id });
     const client = clientAddress(
       req.socket.remoteAddress,
       req.headers['x-forwarded-for'],
       trustProxyHops,
     );
-    attachContext(req, {
+    const queryLength = query === -1 ? 0 : url.length - query - 1;
+    const context = new RequestContext(
+      door,
       id,
-      log,
-      reject: (code) => {
-        metrics.reject(code);
-      },
-    });
+      performance.now(),
+      routeLabel(path),
+      path,
+      queryLength,
+      client,
+    );
+    attachContext(req, context);
     res.setHeader('X-Request-Id', id);
-    res.once('close', () => {
-      const seconds = (performance.now() - start) / 1000;
-      // A client that hung up before the answer was sent is recorded as 499, as nginx does.
-      const status = res.writableFinished ? res.statusCode : 499;
-      metrics.observeRequest(route, req.method ?? 'OTHER', status, seconds);
-      log.info(
-        {
-          method: req.method,
-          path: route === 'unmatched' ? path.slice(0, 200) : route,
-          queryLength: query === -1 ? 0 : url.length - query - 1,
-          status,
-          ms: Math.round(seconds * 10_000) / 10,
-          bytes: Number(res.getHeader('content-length') ?? 0),
-          client,
-        },
-        'request',
-      );
-    });
+    // One listener shared by every response: nothing is allocated for it per request.
+    res.on('close', recordAnswer);
     if (limiter !== undefined && !UNLIMITED.has(path)) {
       const decision = limiter.take(rateLimitKey(client), Date.now());
       if (!decision.allowed) {
@@ -84,4 +70,14 @@ export function frontDoor(options: FrontDoorOptions): RequestListener {
     }
     next(req, res);
   };
+}
+
+/**
+ * Records a response once it is over. A client that hung up before the answer was sent is
+ * recorded as 499, as nginx does.
+ */
+function recordAnswer(this: ServerResponse): void {
+  const status = this.writableFinished ? this.statusCode : 499;
+  const bytes = Number(this.getHeader('content-length') ?? 0);
+  contextOf(this.req)?.answered(this.req.method ?? 'OTHER', status, bytes);
 }
