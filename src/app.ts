@@ -154,7 +154,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const request = contextOf(req);
     return Promise.resolve({
       renderer,
-      log: request?.log ?? logger,
+      // Read only to report an unexpected error: the request's logger is made then, if ever.
+      get log() {
+        return request?.log ?? logger;
+      },
       reject: (code: string) => {
         metrics.reject(code);
       },

@@ -46,12 +46,12 @@ export class ChartqlError extends Error {
   }
 }
 
-/** Seconds a client refused for overload is asked to wait before retrying. */
-const OVERLOADED_RETRY_AFTER_SECONDS = 1;
+/** Seconds a client refused for overload or a render timeout is asked to wait before retrying. */
+export const RETRY_AFTER_SECONDS = 1;
 
 /** The service is at capacity: a 503 with `Retry-After`. */
 export function overloaded(message: string): ChartqlError {
-  return new ChartqlError('OVERLOADED', message, undefined, OVERLOADED_RETRY_AFTER_SECONDS);
+  return new ChartqlError('OVERLOADED', message, undefined, RETRY_AFTER_SECONDS);
 }
 
 /** Shorthand for the most common error: invalid input naming the parameter at fault. */

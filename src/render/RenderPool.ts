@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { ChartqlError, overloaded } from '../errors.js';
+import { ChartqlError, overloaded, RETRY_AFTER_SECONDS } from '../errors.js';
 import type { ChartRenderer, ChartSpec, RenderedImage } from './chartSpec.js';
 import type { ChildMessage, RenderRequest } from './renderProtocol.js';
 import type { Logger } from '../log.js';
@@ -52,8 +52,6 @@ interface Worker {
   deadline: NodeJS.Timeout | undefined;
 }
 
-/** Seconds a refused client is asked to wait before retrying. */
-const RETRY_AFTER_SECONDS = 1;
 /** Longest pause before respawning a child that keeps dying before it is ready. */
 const MAX_RESPAWN_DELAY_MS = 5000;
 

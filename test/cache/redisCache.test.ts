@@ -3,11 +3,11 @@ import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import { pino } from 'pino';
 import { decodeImage, encodeImage, encodedImageSize } from '../../src/cache/imageEntry.js';
 import { IMAGE_KEY_PREFIX, QUERY_KEY_PREFIX, RedisCache } from '../../src/cache/RedisCache.js';
 import type { Logger } from '../../src/log.js';
 import type { RenderedImage } from '../../src/render/chartSpec.js';
+import { captureLog } from '../support/captureLog.js';
 import { CountingRenderer } from '../support/countingRenderer.js';
 import { decodePng } from '../support/png.js';
 import { freePort, startRedisServer, type RedisServer } from '../support/redisServer.js';
@@ -29,17 +29,14 @@ interface LogLine {
   readonly redis?: string;
 }
 
-/** A pino logger writing to memory, so a test can read what the service logged. */
+/** The service's log lines, with questions about Redis's. */
 class CapturedLogs {
-  readonly lines: LogLine[] = [];
-  readonly logger: Logger = pino(
-    { level: 'debug' },
-    {
-      write: (line: string) => {
-        this.lines.push(JSON.parse(line) as LogLine);
-      },
-    },
-  );
+  private readonly capture = captureLog('debug');
+  readonly logger: Logger = this.capture.logger;
+
+  get lines(): LogLine[] {
+    return this.capture.lines() as unknown as LogLine[];
+  }
 
   /** Warnings and errors about Redis (its lines carry a `redis` field: where it is). */
   redisProblems(): number {
