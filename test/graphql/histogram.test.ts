@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { print } from 'graphql';
 import {
   HistogramImageDocument,
@@ -9,19 +9,13 @@ import {
 } from '../generated/graphql.js';
 import { CountingRenderer } from '../support/countingRenderer.js';
 import { decodePng } from '../support/png.js';
-import { postGraphQL, startServer, type TestServer } from '../support/server.js';
+import { postGraphQL, useServer } from '../support/server.js';
 
 const DICE = [1, 1, 2, 2, 2, 3, 3, 3, 3, 5, 6, 4, 5, 3, 2, 6, 6, 6, 5, 4];
 
 describe('GraphQL histogram', () => {
   const renderer = new CountingRenderer();
-  let server: TestServer;
-  before(async () => {
-    server = await startServer({}, { renderer });
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = useServer({}, { renderer });
 
   test('a query without dataUrl or image renders nothing', async () => {
     const before = renderer.renders;
@@ -107,13 +101,7 @@ describe('GraphQL histogram', () => {
 });
 
 describe('GraphQL with introspection off', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startServer({ introspection: false });
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = useServer({ introspection: false });
 
   test('introspection queries are refused', async () => {
     const { status, body } = await postGraphQL(server.url, '{ __schema { queryType { name } } }');

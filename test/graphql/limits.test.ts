@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { CountingRenderer } from '../support/countingRenderer.js';
-import { postGraphQL, startServer, type TestServer } from '../support/server.js';
+import { postGraphQL, useServer } from '../support/server.js';
 
 describe('GraphQL limits', () => {
   const renderer = new CountingRenderer();
-  let server: TestServer;
-  before(async () => {
-    server = await startServer({ graphqlMaxAliases: 15, rendersPerOperation: 2 }, { renderer });
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = useServer({ graphqlMaxAliases: 15, rendersPerOperation: 2 }, { renderer });
 
   test('too many aliases are refused before anything runs', async () => {
     const fields = Array.from({ length: 16 }, (_, i) => `a${i}: histogram(data: [1]) { counts }`);
@@ -67,13 +61,7 @@ describe('GraphQL limits', () => {
 });
 
 describe('GraphQL depth limit', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startServer({ graphqlMaxDepth: 4 }, { renderer: new CountingRenderer() });
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = useServer({ graphqlMaxDepth: 4 }, { renderer: new CountingRenderer() });
 
   test('a query deeper than the limit is refused', async () => {
     const shallow = await postGraphQL(server.url, '{ histogram(data: [1]) { stats { mean } } }');
@@ -86,13 +74,7 @@ describe('GraphQL depth limit', () => {
 });
 
 describe('GraphQL in production', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startServer({ production: true });
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = useServer({ production: true });
 
   test('hides field suggestions', async () => {
     const { status, body } = await postGraphQL(server.url, '{ histogram(data: [1]) { cout } }');

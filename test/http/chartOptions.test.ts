@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { decodePng } from '../support/png.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 import { CountingRenderer } from '../support/countingRenderer.js';
 
 const DATA = 'data=1,2,2,3,3,3,4,4,5,7,9';
-let server: TestServer;
-before(async () => {
-  server = await startServer({}, { renderer: new CountingRenderer() });
-});
-after(async () => {
-  await server.close();
-});
+const server = useServer({}, { renderer: new CountingRenderer() });
 
 async function png(query: string) {
   const response = await fetch(`${server.url}/histogram?${query}`);

@@ -3,7 +3,7 @@
  * and their errors, each naming the argument at fault.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { print } from 'graphql';
 import {
   PieImageDocument,
@@ -17,16 +17,10 @@ import {
 } from '../generated/graphql.js';
 import { CountingRenderer } from '../support/countingRenderer.js';
 import { decodePng } from '../support/png.js';
-import { postGraphQL, startServer, type TestServer } from '../support/server.js';
+import { postGraphQL, useServer } from '../support/server.js';
 
 const renderer = new CountingRenderer();
-let server: TestServer;
-before(async () => {
-  server = await startServer({}, { renderer });
-});
-after(async () => {
-  await server.close();
-});
+const server = useServer({}, { renderer });
 
 async function restJson(path: string) {
   const response = await fetch(`${server.url}${path}`, { headers: { accept: 'application/json' } });

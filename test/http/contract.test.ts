@@ -3,10 +3,10 @@
  * statistics, and the same bad input the same error code, naming the argument at fault.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { print } from 'graphql';
 import { HistogramStatsDocument, type HistogramStatsQuery } from '../generated/graphql.js';
-import { postGraphQL, startServer, type TestServer } from '../support/server.js';
+import { postGraphQL, useServer } from '../support/server.js';
 
 interface Case {
   readonly name: string;
@@ -236,13 +236,7 @@ const errors: ErrorCase[] = [
   },
 ];
 
-let server: TestServer;
-before(async () => {
-  server = await startServer({}, {});
-});
-after(async () => {
-  await server.close();
-});
+const server = useServer({}, {});
 
 async function getJson(params: Record<string, string>) {
   const response = await fetch(

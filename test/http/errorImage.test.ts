@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { CountingRenderer } from '../support/countingRenderer.js';
 import { decodePng } from '../support/png.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { startServer, useServer } from '../support/server.js';
 import { testPool, waitUntilReady } from '../support/testPool.js';
 
 /** The share of pixels darker than mid-grey: text on a light image, background on a dark one. */
@@ -20,13 +20,7 @@ function darkShare(bytes: Buffer): number {
 }
 
 describe('onError=image', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startServer({}, { renderer: new CountingRenderer() });
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = useServer({}, { renderer: new CountingRenderer() });
 
   test('a bad request is answered with the error drawn as a PNG, still a 400', async () => {
     const response = await fetch(`${server.url}/histogram?data=1,abc&onError=image`);

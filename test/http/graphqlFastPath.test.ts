@@ -7,7 +7,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { graphqlFastPath } from '../../src/http/graphqlFastPath.js';
 import type { GraphQLContext } from '../../src/graphql/rendering.js';
 import { CountingRenderer } from '../support/countingRenderer.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 
 /** What the fake Apollo was asked, to check what the fast path hands on. */
 interface Seen {
@@ -135,13 +135,7 @@ function withoutStackTraces(body: unknown): unknown {
 }
 
 describe('both GraphQL paths answer alike', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startServer({}, { renderer: new CountingRenderer() });
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = useServer({}, { renderer: new CountingRenderer() });
 
   const bodies = [
     '{"query":"{ histogram(data: [1, 2, 2]) { counts stats { mean } } }"}',

@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { CountingRenderer } from '../support/countingRenderer.js';
 import { decodePng } from '../support/png.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 
 const TUTORIAL_URL =
   '/histogram?data=1,1,2,2,2,3,3,3,3,5,6,4,5,3,2,6,6,6,5,4&ylabel=Frequency&xlabel=Outcome&title=Outcome%20of%2020%20dice%20rolls';
 
 const renderer = new CountingRenderer();
-let server: TestServer;
-before(async () => {
-  server = await startServer({ bodyLimitBytes: 64 * 1024 }, { renderer });
-});
-after(async () => {
-  await server.close();
-});
+const server = useServer({ bodyLimitBytes: 64 * 1024 }, { renderer });
 
 async function expectError(
   path: string,

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { CountingRenderer } from '../support/countingRenderer.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { startServer, type TestServer, useServer } from '../support/server.js';
 import { waitUntilReady } from '../support/testPool.js';
 
 /** Longest any one request may take before the case fails as a hang. */
@@ -945,13 +945,7 @@ const undrawable: HostileCase[] = [
 // --- Running them -------------------------------------------------------------------------------
 
 const renderer = new CountingRenderer();
-let server: TestServer;
-before(async () => {
-  server = await startServer({}, { renderer });
-});
-after(async () => {
-  await server.close();
-});
+const server = useServer({}, { renderer });
 
 /** Sends the probe and checks its answer; anything refused must not have drawn a chart. */
 async function check(probe: Probe, url = server.url): Promise<void> {

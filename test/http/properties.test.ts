@@ -9,13 +9,13 @@
  * shrunk counterexample that replay it.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { HISTOGRAM_QUERY_PARAMS } from '../../src/core/histogramQuery.js';
 import { ChartqlError } from '../../src/errors.js';
 import type { ChartRenderer, ChartSpec, RenderedImage } from '../../src/render/chartSpec.js';
 import { CountingRenderer } from '../support/countingRenderer.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { useServer } from '../support/server.js';
 
 const SEED = Number(process.env['FC_SEED'] ?? 20_260_101);
 const NUM_RUNS = Number(process.env['FC_RUNS'] ?? 150);
@@ -256,13 +256,7 @@ class GuardedRenderer implements ChartRenderer {
 }
 
 const renderer = new GuardedRenderer();
-let server: TestServer;
-before(async () => {
-  server = await startServer({}, { renderer });
-});
-after(async () => {
-  await server.close();
-});
+const server = useServer({}, { renderer });
 
 describe('any text in any REST parameter', () => {
   for (const route of ROUTES) {

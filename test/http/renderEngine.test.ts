@@ -4,20 +4,14 @@ import { print } from 'graphql';
 import { HistogramImageDocument, type HistogramImageQuery } from '../generated/graphql.js';
 import { CountingRenderer } from '../support/countingRenderer.js';
 import { decodePng } from '../support/png.js';
-import { postGraphQL, startServer, type TestServer } from '../support/server.js';
+import { postGraphQL, startServer, type TestServer, useServer } from '../support/server.js';
 import { testPool, waitUntilReady } from '../support/testPool.js';
 
 const DICE = '1,1,2,2,2,3,3,3,3,5,6,4,5,3,2,6,6,6,5,4';
 
 describe('render cache and ETags', () => {
   const renderer = new CountingRenderer();
-  let server: TestServer;
-  before(async () => {
-    server = await startServer({}, { renderer });
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = useServer({}, { renderer });
 
   test('the same chart asked twice renders once, with a strong immutable ETag', async () => {
     const url = `${server.url}/histogram?data=${DICE}&title=cached`;

@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { print } from 'graphql';
 import { HistogramSeriesDocument, type HistogramSeriesQuery } from '../generated/graphql.js';
 import { CountingRenderer } from '../support/countingRenderer.js';
 import { decodePng } from '../support/png.js';
-import { postGraphQL, startServer, type TestServer } from '../support/server.js';
+import { postGraphQL, useServer } from '../support/server.js';
 import { decodeSeries } from '../../src/core/histogramQuery.js';
 import { assertBadInput } from '../support/assertBadInput.js';
 
-let server: TestServer;
-before(async () => {
-  server = await startServer({}, { renderer: new CountingRenderer() });
-});
-after(async () => {
-  await server.close();
-});
+const server = useServer({}, { renderer: new CountingRenderer() });
 
 const MEN = [1, 2, 2, 3, 9];
 const WOMEN = [4, 5, 5, 6];

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { after, before } from 'node:test';
 import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
 import { createHttpServer } from '../../src/httpServer.js';
@@ -44,6 +45,33 @@ export async function startServer(
       });
       await app.close();
     },
+  };
+}
+
+/**
+ * The service for the tests of the current suite: started in `before`, closed in `after`. The
+ * handle is usable inside tests and hooks that run after the start.
+ */
+export function useServer(overrides: Partial<Config> = {}, options: AppOptions = {}): TestServer {
+  let started: TestServer | undefined;
+  before(async () => {
+    started = await startServer(overrides, options);
+  });
+  after(async () => {
+    await started?.close();
+  });
+  const current = (): TestServer => {
+    if (started === undefined) throw new Error('the test server starts in before()');
+    return started;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    get app() {
+      return current().app;
+    },
+    close: () => current().close(),
   };
 }
 
