@@ -132,6 +132,15 @@ export function staticChart(frame: ChartFrame, style: Style) {
   };
 }
 
+/** The plugins of a chart with a title and a legend; no tooltips, as an image has no pointer. */
+export function chartPlugins(chart: { title: string; legend: boolean }, style: Style) {
+  return {
+    legend: legendOptions(chart.legend, style),
+    tooltip: { enabled: false },
+    title: titleOptions(chart.title, style),
+  };
+}
+
 /** The legend, when shown: below the chart, in the chart font. */
 export function legendOptions(display: boolean, style: Style) {
   return {

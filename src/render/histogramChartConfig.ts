@@ -2,13 +2,13 @@ import type { Chart, ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
 import type { HistogramChartSpec } from './chartSpec.js';
 import {
   backgroundPlugin,
+  chartPlugins,
   legendOptions,
   numericAxis,
   seriesColour,
   seriesEdge,
   staticChart,
   styleOf,
-  titleOptions,
   FONT_FAMILY,
   type Style,
 } from './chartStyle.js';
@@ -142,12 +142,11 @@ export function histogramChartConfig(spec: HistogramChartSpec): ChartConfigurati
     options: {
       ...staticChart(spec, style),
       plugins: {
+        ...chartPlugins(spec, style),
         legend: {
           ...legendOptions(spec.legend, style),
           labels: { ...legendOptions(spec.legend, style).labels, boxWidth: 14 },
         },
-        tooltip: { enabled: false },
-        title: titleOptions(spec.title, style),
       },
       scales: {
         x: {

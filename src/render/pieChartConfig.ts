@@ -2,11 +2,10 @@ import type { ChartConfiguration } from 'chart.js';
 import type { PieChartSpec } from './chartSpec.js';
 import {
   backgroundPlugin,
-  legendOptions,
+  chartPlugins,
   seriesColour,
   staticChart,
   styleOf,
-  titleOptions,
 } from './chartStyle.js';
 
 /** Builds the Chart.js configuration of a pie chart: slices in the order given, clockwise. */
@@ -27,11 +26,7 @@ export function pieChartConfig(spec: PieChartSpec): ChartConfiguration<'pie'> {
     },
     options: {
       ...staticChart(spec, style),
-      plugins: {
-        legend: legendOptions(spec.legend, style),
-        tooltip: { enabled: false },
-        title: titleOptions(spec.title, style),
-      },
+      plugins: chartPlugins(spec, style),
     },
     plugins: [backgroundPlugin(style)],
   };

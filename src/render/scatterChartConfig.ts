@@ -3,12 +3,11 @@ import { axisTransform } from './axisTransform.js';
 import type { ScatterChartSpec } from './chartSpec.js';
 import {
   backgroundPlugin,
-  legendOptions,
+  chartPlugins,
   numericAxis,
   seriesColour,
   staticChart,
   styleOf,
-  titleOptions,
 } from './chartStyle.js';
 
 /** Builds the Chart.js configuration of a scatter chart, with its trend line when asked. */
@@ -46,11 +45,7 @@ export function scatterChartConfig(spec: ScatterChartSpec): ChartConfiguration<'
     data: { datasets },
     options: {
       ...staticChart(spec, style),
-      plugins: {
-        legend: legendOptions(spec.legend, style),
-        tooltip: { enabled: false },
-        title: titleOptions(spec.title, style),
-      },
+      plugins: chartPlugins(spec, style),
       scales: {
         x: numericAxis(spec.xlabel, style, toX),
         y: numericAxis(spec.ylabel, style, toY),
