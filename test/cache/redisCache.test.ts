@@ -167,6 +167,19 @@ describe('Redis value format for images', () => {
   });
 });
 
+/** A redis-server of its own and a client to look inside it, both undone by `teardown`. */
+async function redisWithInspector(
+  teardown: Teardown,
+): Promise<{ redis: RedisServer; client: Redis }> {
+  const redis = await startRedisServer();
+  teardown.add(() => redis.stop());
+  const client = inspector(redis);
+  teardown.add(() => {
+    client.disconnect();
+  });
+  return { redis, client };
+}
+
 describe('RedisCache against a real redis-server', () => {
   let redis: RedisServer;
   let client: Redis;
@@ -176,12 +189,7 @@ describe('RedisCache against a real redis-server', () => {
   const teardown = new Teardown();
 
   before(async () => {
-    redis = await startRedisServer();
-    teardown.add(() => redis.stop());
-    client = inspector(redis);
-    teardown.add(() => {
-      client.disconnect();
-    });
+    ({ redis, client } = await redisWithInspector(teardown));
     cache = new RedisCache({
       url: redis.url,
       ttlSeconds: TTL_SECONDS,
@@ -302,12 +310,7 @@ describe('two replicas sharing one Redis', () => {
   const teardown = new Teardown();
 
   before(async () => {
-    redis = await startRedisServer();
-    teardown.add(() => redis.stop());
-    client = inspector(redis);
-    teardown.add(() => {
-      client.disconnect();
-    });
+    ({ redis, client } = await redisWithInspector(teardown));
     const config = { redisUrl: redis.url, redisTtlSeconds: TTL_SECONDS };
     a = await startServer(config, { renderer: renderers.a, logger: logs.a.logger });
     teardown.add(() => a.close());
